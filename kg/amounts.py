@@ -1,0 +1,97 @@
+"""Money in French text: "1,7 Md€", "plus d'un milliard d'euros" -> Amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from text_to_num import text2num
+
+from kg.data import load_yaml
+from kg.records import Amount
+
+_NUMBER_WORDS = (
+    "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    "seize|vingt|trente|quarante|cinquante|soixante|cent|cents"
+)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _table() -> dict[str, dict]:
+    return load_yaml("money.yml")
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    t = _table()
+    digits = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    words = rf"(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))*"
+    scale = _alternatives(list(t["scales"]))
+    currency = _alternatives(list(t["currencies"]))
+    bound = _alternatives(list(t["bounds"]))
+    vague = _alternatives(list(t["vague"]))
+    return re.compile(
+        rf"(?:(?P<bound>{bound})\s*)?"
+        rf"(?:(?P<vague>{vague})\s+|(?P<number>{digits}|{words})\s*)"
+        rf"(?:(?P<scale>{scale})(?![a-zà-ÿ])\s*)?"
+        rf"(?:(?:de |d'|d’)\s*)?"
+        rf"(?P<currency>{currency})(?![a-zà-ÿ])",
+        re.IGNORECASE,
+    )
+
+
+def _number(text: str) -> Decimal | None:
+    text = text.strip().lower()
+    if text[0].isdigit():
+        try:
+            return Decimal(re.sub(r"[  ]", "", text).replace(",", "."))
+        except InvalidOperation:
+            return None
+    try:
+        return Decimal(text2num(text.replace("une", "un"), "fr"))
+    except ValueError:
+        return None
+
+
+def parse_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
+    """Yield (start, end, Amount) for every sum of money written in ``text``.
+
+    Offsets are character offsets into ``text``; the span includes a bound word ("plus de").
+    A number without a scale word or currency is not money.  A currency that is only "US"
+    counts after a scale word ("2,4 milliards US"), never alone.
+    """
+    t = _table()
+    for m in _pattern().finditer(text):
+        scale_word = (m["scale"] or "").lower()
+        currency_word = m["currency"].lower()
+        if currency_word == "us" and not scale_word:
+            continue
+        if m["number"] and m["number"].lower() in {"un", "une"} and not scale_word:
+            continue  # "un euro" is rarely news; "une" alone is an article
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",."):
+            continue
+        multiplier = Decimal(t["scales"][scale_word]) if scale_word else Decimal(1)
+        code = t["currencies"][currency_word]
+        if m["vague"]:
+            low, high = t["vague"][m["vague"].lower()]
+            amount = Amount(code, min_value=low * multiplier, max_value=high * multiplier)
+        else:
+            number = _number(m["number"])
+            if number is None:
+                continue
+            value = (number * multiplier).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral() else value
+            bound = t["bounds"].get((m["bound"] or "").lower().replace("’", "'"))
+            if bound == "min":
+                amount = Amount(code, min_value=value)
+            elif bound == "max":
+                amount = Amount(code, max_value=value)
+            else:
+                amount = Amount(code, value=value)
+        yield m.start(), m.end(), amount

@@ -1,0 +1,212 @@
+"""The `kg` command line: parses arguments, calls the library, turns its errors into one line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+from kg.nlp import DEFAULT_MODEL
+from kg.store import DEFAULT_STORE, Store
+
+STORE_OPTION = click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE,
+                            show_default=True, help="Folder of the embedded on-disk store.")
+GAZETTEER_OPTION = click.option("--gazetteer", "gazetteers", multiple=True,
+                                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                                help="Extra linking table (TSV: qid class label_fr label_en aliases); repeatable.")
+
+
+class KgGroup(click.Group):
+    """Turns library errors into one line on stderr and exit status 1; --debug shows tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=KgGroup)
+@click.option("--debug", is_flag=True, help="Show full tracebacks and debug logging.")
+@click.version_option(package_name="kg")
+def main(debug: bool) -> None:
+    """Turn French news articles into a typed, sourced RDF knowledge graph.
+
+    \b
+    Example:
+      kg build examples/ -o out/sample.ttl
+      kg query investments
+    """
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE_OPTION
+@click.option("--memory", is_flag=True, help="Use a store in memory (nothing kept; use with -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the graph to FILE (.ttl .nt .nq .trig .jsonld .rdf .graphml).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (only 1 for now).")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any article is skipped.")
+@GAZETTEER_OPTION
+def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
+          workers: int, strict: bool, gazetteers: tuple[Path, ...]) -> None:
+    """Read articles (files or folders), extract, and add them to the store.
+
+    Accepts .txt, .md, .html and .jsonl ({"id", "text"} per line).  An unchanged article is not
+    extracted again; a changed one replaces its old facts.
+
+    \b
+    Example:
+      kg build articles/ --store kg-store -o graph.ttl
+    """
+    from rich.progress import Progress
+
+    from kg.export import Format, export
+    from kg.gazetteer import load_gazetteer
+    from kg.pipeline import build as run_build
+
+    fmt = Format.from_suffix(output) if output else None
+    store = Store(None if memory else store_path)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("extracting", total=None)
+        report = run_build(paths, store, model, load_gazetteer(gazetteers),
+                           progress=lambda _: progress.advance(task))
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+    click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
+               f"{len(store)} quads in {'memory' if memory else store_path}", err=True)
+    if output and fmt:
+        export(store, fmt, output)
+        click.echo(f"wrote {output}", err=True)
+    if strict and report.skipped:
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON Lines file to write, one object per document.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
+@GAZETTEER_OPTION
+def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple[Path, ...]) -> None:
+    """Extraction only: mentions and triples per document, as JSON Lines.
+
+    \b
+    Example:
+      kg extract articles.jsonl -o extracted.jsonl
+    """
+    from kg.export import atomic_output
+    from kg.gazetteer import load_gazetteer
+    from kg.pipeline import extract as run_extract
+    from kg.reader import Skipped, read_documents
+    from kg.triples import document_graph, entity_iri
+
+    docs = []
+    for item in read_documents(paths):
+        if isinstance(item, Skipped):
+            click.echo(f"skipped {item.source}: {item.reason}", err=True)
+        else:
+            docs.append(item)
+    with atomic_output(output) as out:
+        for x in run_extract(docs, model, load_gazetteer(gazetteers)):
+            mentions = sorted(({"start": m.start, "end": m.end, "text": m.text, "class": e.kind,
+                                "entity": str(entity_iri(e.key))} for e in x.entities for m in e.mentions),
+                              key=lambda m: (m["start"], m["end"]))
+            triples = [{"subject": s.n3(), "predicate": p.n3(), "object": o.n3()}
+                       for s, p, o in sorted(document_graph(x))]
+            record = {"id": x.document.id, "mentions": mentions, "triples": triples}
+            out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+    click.echo(f"wrote {len(docs)} documents to {output}", err=True)
+
+
+@main.command()
+@click.argument("query", required=False)
+@STORE_OPTION
+@click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Query these RDF files instead of the store; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+              help="Result format (default: table on a terminal, tsv when piped).")
+@click.option("--list", "list_queries", is_flag=True, help="List the stored queries and exit.")
+def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str | None, list_queries: bool) -> None:
+    """Run SPARQL: a .rq file, the name of a stored query, or query text.
+
+    \b
+    Example:
+      kg query investments
+      kg query 'SELECT ?s WHERE { ?s a kg:Organization }' --format csv
+    """
+    from kg.query import description, render, resolve_query, stored_queries
+
+    if list_queries:
+        for name, path in stored_queries().items():
+            click.echo(f"{name:24} {description(path)}")
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (or --list)")
+    store = Store.from_files(data) if data else Store(store_path, create=False)
+    sparql = resolve_query(query)
+    if "PREFIX kg:" not in sparql:
+        from kg.vocab import KG
+        sparql = f"PREFIX kg: <{KG}>\n{sparql}"
+    result = store.query(sparql)
+    click.echo(render(result, fmt or ("table" if sys.stdout.isatty() else "tsv")).rstrip("\n"))
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(
+    ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (written atomically).")
+@STORE_OPTION
+def export_command(fmt: str, output: Path, store_path: Path) -> None:
+    """Write the whole graph in FORMAT.
+
+    \b
+    turtle, ntriples, jsonld, rdfxml: the union of all articles (Protégé, triple stores)
+    nquads, trig: one named graph per article, provenance kept
+    graphml: entities and events as nodes (Gephi, Cytoscape, yEd)
+    Example:
+      kg export graphml -o graph.graphml
+    """
+    from kg.export import Format, export
+
+    export(Store(store_path, create=False), Format[fmt], output)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
+@click.option("--show-errors", is_flag=True, help="List misses and false positives.")
+@GAZETTEER_OPTION
+def eval_command(gold: Path, model: str, show_errors: bool, gazetteers: tuple[Path, ...]) -> None:
+    """Score extraction against a gold file: news gold.json, WiNER-fr or POPCORN JSON Lines.
+
+    \b
+    Example:
+      kg eval ../shared/corpus/dev/gold.json --show-errors
+    """
+    from kg.evaluate import documents_for, score, table
+    from kg.gazetteer import load_gazetteer
+    from kg.pipeline import extract as run_extract
+
+    try:
+        docs = documents_for(gold)
+        extractions = list(run_extract(docs, model, load_gazetteer(gazetteers)))
+        scores = score(gold, extractions)
+    except (ValueError, KeyError) as e:
+        raise KgError(f"{gold}: not a gold file kg knows ({e})") from e
+    click.echo(table(scores))
+    if show_errors:
+        for s in scores:
+            for line in s.errors:
+                click.echo(f"  [{s.name}] {line}")

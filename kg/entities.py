@@ -1,0 +1,157 @@
+"""Mentions -> entities: one per real-world thing, with coreference, class votes and linking."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from kg.gazetteer import Gazetteer
+from kg.names import fold
+from kg.records import Entity, Mention, Sentence
+
+NAMED = ("Person", "Organization", "Place", "Product", "Fund")
+_CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
+# How far back (in sentences) a pronoun or a description looks for its referent.
+_WINDOW = 2
+# The most words between "le secrétaire d'État américain" and the name it introduces.
+_APPOSITION_GAP = 6
+
+
+def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
+                     gazetteer: Gazetteer) -> list[Entity]:
+    """Group the name, pronoun and description mentions of one document into entities.
+
+    Money and time mentions are ignored.  A pronoun or description that refers to nothing
+    suitable is dropped rather than guessed.
+    """
+    names = [m for m in mentions if m.form == "name" and m.kind in NAMED]
+    antecedents = list(names)
+    clusters = _cluster_names(names, gazetteer)
+    of_mention = {m: key for key, ms in clusters.items() for m in ms}
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    for m in mentions:
+        if m.form == "name" or m.kind in {"MonetaryAmount", "Time"}:
+            continue
+        introduced = _introduced_name(text, m, antecedents, sentence_of)
+        if introduced is not None:
+            # "la startup Cooptalis": the description says what the name is
+            clusters[of_mention[introduced]].append(replace(m, kind=m.kind.split("|")[0], cue="context"))
+            continue
+        key = _referent(m, antecedents, of_mention, clusters, sentence_of)
+        if key is not None:
+            antecedents.append(m)  # "La société affirme qu'elle ...": later anaphors may refer through it
+            antecedents.sort(key=lambda n: n.start)
+            of_mention[m] = key
+            # a description says what its referent is; a pronoun says nothing
+            clusters[key].append(replace(m, kind=m.kind.split("|")[0], cue="context")
+                                 if m.form == "description" else m)
+    return [_entity(key, ms, gazetteer) for key, ms in sorted(clusters.items())]
+
+
+def _introduced_name(text: str, m: Mention, names: Sequence[Mention],
+                     sentence_of: Callable[[int], int]) -> Mention | None:
+    if m.form != "description":
+        return None
+    after = [n for n in names if n.start >= m.end and (n.kind in m.kind.split("|") or n.cue == "ner")
+             and sentence_of(n.start) == sentence_of(m.start)]
+    if not after:
+        return None
+    gap = text[m.end : after[0].start]
+    if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\""):
+        return after[0]
+    return None
+
+
+def identity(name: str, gazetteer: Gazetteer) -> str:
+    """Return the key that makes the same thing one node across documents."""
+    entry = gazetteer.lookup(name)
+    return f"wd:{entry.qid}" if entry else f"name:{fold(name)}"
+
+
+def _cluster_names(names: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, list[Mention]]:
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    for m in names:
+        clusters[identity(m.text, gazetteer)].append(m)
+    # A short form joins the longer name it abbreviates: "Pompeo" -> "Mike Pompeo", "WBD" ->
+    # "Warner Bros. Discovery".  The longest full name wins when several fit.
+    full = sorted(clusters, key=lambda k: -len(clusters[k][0].text))
+    for key in list(clusters):
+        short = clusters[key][0].text
+        if key.startswith("wd:"):
+            continue
+        for other in full:
+            if other not in clusters:
+                continue
+            long = clusters[other][0].text
+            if other != key and len(long) > len(short) and _abbreviates(short, long, clusters[key][0].kind):
+                clusters[other].extend(clusters.pop(key))
+                break
+    return clusters
+
+
+def _abbreviates(short: str, long: str, kind: str) -> bool:
+    words = long.replace(".", " ").replace("-", " ").split()
+    if short.isupper() and len(short) >= 2 and "".join(w[0] for w in words if w[0].isupper()) == short:
+        return True
+    short_words = fold(short).split()
+    long_words = fold(long).split()
+    if kind == "Person" or len(short_words) == 1:
+        return len(long_words) > len(short_words) and long_words[-len(short_words):] == short_words \
+            and kind in {"Person", "Organization", "Product"}
+    return False
+
+
+def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, str],
+              clusters: dict[str, list[Mention]], sentence_of: Callable[[int], int]) -> str | None:
+    allowed = m.kind.split("|")
+    here = sentence_of(m.start)
+
+    def fits(n: Mention) -> bool:
+        cls = _class_of(clusters[of_mention[n]])
+        weak = m.form == "description" and all(x.cue == "ner" for x in clusters[of_mention[n]])
+        # the object of a clause is not its own subject ("L'Autorité sanctionne la firme")
+        bound = not m.subject and n.subject and sentence_of(n.start) == here
+        return (cls in allowed or weak) and not bound
+
+    candidates = [n for n in names if n.end <= m.start and here - sentence_of(n.start) <= _WINDOW and fits(n)]
+    if not candidates:
+        return None
+
+    # Nearest sentence first; within it the subject, then the nearest mention.
+    def rank(n: Mention) -> tuple[int, int, int, int]:
+        cluster = clusters[of_mention[n]]
+        cls = _class_of(cluster)
+        preference = 0 if all(x.cue == "ner" for x in cluster) else allowed.index(cls) if cls in allowed else 0
+        return (here - sentence_of(n.start), 0 if n.subject else 1, preference, m.start - n.end)
+    return of_mention[min(candidates, key=rank)]
+
+
+def _class_of(mentions: Sequence[Mention]) -> str:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if (m.form == "name" or m.cue == "context") and m.kind in NAMED:
+            votes[m.kind] += _CUE_WEIGHT[m.cue]
+    return votes.most_common(1)[0][0] if votes else "Product"
+
+
+def weakly_typed(entity: Entity) -> bool:
+    """True when only the statistical NER gave the entity its class: context may correct it."""
+    return entity.qid is None and all(m.cue == "ner" for m in entity.mentions if m.form == "name" or m.cue != "ner")
+
+
+def _entity(key: str, mentions: list[Mention], gazetteer: Gazetteer) -> Entity:
+    mentions.sort(key=lambda m: m.start)
+    named = [m for m in mentions if m.form == "name"]
+    entry = gazetteer.lookup(named[0].text) if key.startswith("wd:") else None
+    if entry:
+        return Entity(key, entry.label_fr, entry.cls, tuple(mentions), entry.qid,
+                      tuple(n for n in entry.names if n != entry.label_fr))
+    label = max((m.text for m in named), key=len)
+    aliases = tuple(sorted({m.text for m in named} - {label}))
+    return Entity(key, label, _class_of(mentions), tuple(mentions), None, aliases)

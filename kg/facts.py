@@ -1,0 +1,345 @@
+"""Sentences + entities -> events, from the trigger lemmas and slots declared in data/events.yml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.data import load_yaml
+from kg.entities import weakly_typed
+from kg.names import fold
+from kg.records import Entity, Fact, Mention, Sentence
+from kg.vocab import base_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
+_DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
+_PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
+                 "de la part d'": "de la part de", "par": "par", "à": "à", "au": "à", "aux": "à", "en": "en",
+                 "dans": "dans", "de": "de", "d'": "de", "du": "de", "des": "de", "chez": "chez", "sur": "sur",
+                 "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre"}
+_CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
+                   + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
+_RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verrait)\s*$", re.IGNORECASE)
+
+
+@cache
+def _rules() -> dict:
+    return load_yaml("events.yml")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that sets off an event, with the slots of its rule."""
+
+    token: Token
+    kind: str
+    slots: dict[str, str]
+    amount_required: bool
+
+
+@dataclass
+class _Draft:
+    kind: str
+    trigger: Token
+    sentence: int
+    roles: dict[str, list[object]] = field(default_factory=dict)
+    status: str = "asserted"
+    subject_role: str | None = None
+    amount_required: bool = False
+    told_in: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.told_in.add(self.sentence)
+
+    def add(self, role: str, value: object) -> None:
+        values = self.roles.setdefault(role, [])
+        if value not in values:
+            values.append(value)
+
+
+def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Entity],
+                values: Sequence[Mention], doc_id: str) -> tuple[list[Fact], list[Entity]]:
+    """Return the events stated in ``doc`` and the unnamed funds they introduce.
+
+    ``values`` are the money and time mentions; entities carry their name, pronoun and
+    description mentions, which is how a role reaches the entity behind "elle" or "la société".
+    """
+    of_mention = {m: e.key for e in entities for m in e.mentions}
+    classes = {e.key: base_class(e.kind) for e in entities}
+    weak = {e.key for e in entities if weakly_typed(e)}
+    mentions = sorted(of_mention, key=lambda m: m.start)
+    drafts: list[_Draft] = []
+    funds: list[Entity] = []
+    for index, span in enumerate(doc.sents):
+        in_sentence = [m for m in mentions if span.start_char <= m.start < span.end_char]
+        money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char
+                 and not _valuation(doc.text, m, span.start_char)]
+        times = [m for m in values if m.time and span.start_char <= m.start < span.end_char]
+        triggers = list(_triggers(span))
+        for trigger in triggers:
+            draft = _Draft(trigger.kind, trigger.token, index, status=_status(trigger.token),
+                           amount_required=trigger.amount_required)
+            _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, weak)
+            _fill_values(draft, trigger, triggers, money, times)
+            fund = _unnamed_fund(draft, trigger, doc_id)
+            if fund is not None:
+                funds.append(fund)
+                classes[fund.key] = "Fund"
+            drafts.append(draft)
+        if money and all(t.kind == "Statement" for t in triggers):
+            drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, weak))
+    merged = [d for d in _merge(drafts) if _complete(d)]
+    retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
+    return [_fact(d, sentences, doc) for d in merged], retyped + funds
+
+
+def _valuation(text: str, m: Mention, floor: int) -> bool:
+    """"Valorisée à 11,7 Md€", "estimée à 82,7 milliards": a worth, not money that changes hands."""
+    before = fold(text[max(floor, m.start - 40) : m.start]).split()[-5:]
+    return any(word.startswith(cue) for word in before for cue in _rules()["valuation"])
+
+
+def _triggers(span: Span) -> Iterator[Trigger]:
+    rules = _rules()
+    for token in span:
+        lemma = token.lemma_.lower()
+        for kind in ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement"):
+            for rule in rules[kind]["triggers"]:
+                if lemma in rule["lemmas"] and token.pos_ == rule["pos"]:
+                    yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required")
+
+
+def _status(token: Token) -> str:
+    """Asserted, or planned / considered / threatened / reported / denied from the words above it."""
+    modality = _rules()["modality"]
+    chain = [token]
+    head = token
+    for _ in range(3):
+        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"}:
+            break
+        head = head.head
+        chain.append(head)
+    for word in chain[1:]:
+        for status, lemmas in modality.items():
+            if word.lemma_.lower() in lemmas:
+                return status
+    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
+    if any("Cnd" in v.morph.get("Mood") for v in verbs):
+        return "reported"
+    if any("Fut" in v.morph.get("Tense") for v in verbs):
+        return "planned"
+    return "asserted"
+
+
+def _case(text: str, m: Mention, floor: int) -> str | None:
+    found = _CASE.search(text[max(floor, m.start - 30) : m.start])
+    return _PREPOSITIONS[found.group(1).lower()] if found else None
+
+
+def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict[Mention, str]:
+    """Say where each mention of the sentence stands relative to the trigger."""
+    text = span.doc.text
+    token = trigger.token
+    slot_of: dict[Mention, str] = {}
+    previous: Mention | None = None
+    for m in in_sentence:
+        case = _case(text, m, span.start_char)
+        if previous is not None and previous in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+            slot_of[m] = slot_of[previous]
+        elif case is not None:
+            slot_of[m] = case
+        previous = m
+    subject = _dependency_subject(token)
+    passive = token.pos_ == "VERB" and (
+        any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
+        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)))
+    subject_slot = "passive" if passive else "subject"
+    if subject is not None:
+        phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
+        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end and m not in slot_of),
+                     None)
+        if found is not None:
+            slot_of[found] = subject_slot
+    if subject_slot not in slot_of.values():
+        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of]
+        if before:
+            slot_of[before[-1]] = subject_slot
+    if token.pos_ == "VERB" and not passive:
+        after = [m for m in in_sentence if m.start > token.idx and m not in slot_of]
+        if after:
+            slot_of[after[0]] = "object"
+    return slot_of
+
+
+def _dependency_subject(token: Token) -> Token | None:
+    """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir")."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
+                return child
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], span: Span,
+                in_sentence: Sequence[Mention], of_mention: dict[Mention, str], classes: dict[str, str],
+                weak: set[str]) -> None:
+    """Fill roles from the slots of the mentions with no other trigger between them and this one."""
+    slots = dict(trigger.slots)
+    here = trigger.token.idx
+    if _RECEIVER.search(span.doc.text[max(span.start_char, here - 20) : here]):
+        slots["subject"] = slots.get("à", slots.get("object", "subject"))  # "se voir infliger"
+    others = [t.token.idx for t in triggers if t.token.i != trigger.token.i]
+    for m, slot in _slots(span, trigger, in_sentence).items():
+        if slot not in {"subject", "passive", "object"}:
+            if any(min(here, m.start) < o < max(here, m.start) for o in others):
+                continue
+            if trigger.token.pos_ == "NOUN" and m.start < here and slot != "par":
+                continue  # a noun's complements follow it: "l'influence d'Instagram, ... un blocus"
+        role = slots.get(slot)
+        if role is not None and _assign(draft, role, of_mention[m], classes, weak) and slot in {"subject", "passive"}:
+            draft.subject_role = role
+
+
+def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: set[str]) -> bool:
+    """Give ``role`` to ``key`` when its class fits; a weakly typed entity takes the role's class."""
+    accepted = _rules()[draft.kind]["roles"].get(role)
+    if accepted is None or (classes[key] not in accepted and key not in weak):
+        return False
+    if classes[key] not in accepted:
+        classes[key] = accepted[0]
+        weak.discard(key)
+    draft.add(role, key)
+    return True
+
+
+def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
+                 money: Sequence[Mention], times: Sequence[Mention]) -> None:
+    """Give the trigger the money and dates nearer to it than to any other trigger."""
+    here = trigger.token.idx
+
+    def nearest(m: Mention) -> bool:
+        return all(abs(m.start - here) <= abs(m.start - t.token.idx) for t in triggers
+                   if t.kind != "Statement" or trigger.kind == "Statement")
+    if trigger.kind != "Statement":
+        near = [m for m in money if nearest(m)]
+        if near:
+            draft.add("amount", min(near, key=lambda m: abs(m.start - here)).amount)
+    for m in times:
+        if m.time and nearest(m):
+            role = "duration" if m.time.datatype == "duration" else "date"
+            draft.add(role, m.time)
+
+
+def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None:
+    if trigger.kind != "Investment" or "recipient" in draft.roles:
+        return None
+    fund_nouns = _rules()["fund_nouns"]
+    for token in trigger.token.subtree:
+        if token.lemma_.lower() in fund_nouns and token.pos_ == "NOUN" and \
+                any(c.lower_ == "dans" for c in token.children if c.dep_ == "case"):
+            words = [t for t in token.subtree if t.i >= token.i and t.dep_ != "punct"][:7]
+            label = token.doc.text[token.idx : words[-1].idx + len(words[-1].text)]
+            mention = Mention(token.idx, words[-1].idx + len(words[-1].text), label, "Fund", "description",
+                              cue="context")
+            fund = Entity(f"fund:{doc_id}:{token.idx}", label, "Fund", (mention,))
+            draft.add("recipient", fund.key)
+            return fund
+    return None
+
+
+def _complete(draft: _Draft) -> bool:
+    rules = _rules()[draft.kind]
+    has_party = any(role in draft.roles for role in rules["needs"])
+    if draft.amount_required and "amount" not in draft.roles:
+        return False
+    if draft.kind == "Statement":
+        return has_party
+    return has_party and (len([r for r in draft.roles if r in rules["roles"]]) + ("amount" in draft.roles)) >= 2 \
+        or (has_party and "amount" in draft.roles)
+
+
+def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence: Sequence[Mention],
+                  of_mention: dict[Mention, str], money: Sequence[Mention], classes: dict[str, str],
+                  weak: set[str]) -> list[_Draft]:
+    """"L'opération a constitué 2,5 milliards": a sentence that takes up the event before it."""
+    rules = _rules()
+    noun = next((t for t in span if t.lemma_.lower() in rules["continuations"] and t.pos_ == "NOUN"
+                 and not any(cue in fold(t.head.lemma_) for cue in rules["valuation"])), None)
+    earlier = [d for d in drafts if 0 < index - d.sentence <= 2 and d.kind != "Statement" and d.subject_role]
+    earlier.sort(key=lambda d: ("amount" in d.roles or d.amount_required, d.sentence))
+    if noun is None or not earlier:
+        return []
+    base = earlier[-1]
+    draft = _Draft(base.kind, noun, index, status=base.status, subject_role=base.subject_role)
+    subjects = [m for m in in_sentence if m.subject and m.end <= noun.idx]
+    if subjects and base.subject_role:
+        # a new subject: the same kind of event for someone else ("Syntony arrive avec une opération")
+        _assign(draft, base.subject_role, of_mention[subjects[0]], classes, weak)
+    else:
+        draft.roles = {r: list(v) for r, v in base.roles.items() if r not in {"amount", "date", "duration"}}
+    text = span.doc.text
+    after = [m for m in money if m.start > noun.idx
+             and not any(cue in word for word in fold(text[noun.idx : m.start]).split() for cue in rules["valuation"])]
+    if not after:
+        return []
+    draft.add("amount", after[0].amount)
+    return [draft]
+
+
+def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Join two drafts of one event told in the same or the next sentence."""
+    single = {"amount", "date", "authority", "fined", "acquirer", "acquired", "speaker"}
+    merged: list[_Draft] = []
+    for draft in drafts:
+        for other in merged:
+            if other.kind != draft.kind or draft.kind == "Statement" or abs(draft.sentence - other.sentence) > 1:
+                continue
+            conflict = any(r in single and other.roles.get(r) and other.roles[r] != v
+                           for r, v in draft.roles.items()) or any(
+                value in vs for r, values in draft.roles.items() for value in values
+                for r2, vs in other.roles.items() if r2 != r and isinstance(value, str))
+            shared = any(set(map(str, v)) & set(map(str, other.roles.get(r, []))) for r, v in draft.roles.items())
+            if not conflict and (shared or draft.sentence == other.sentence):
+                for r, vs in draft.roles.items():
+                    for v in vs:
+                        other.add(r, v)
+                other.told_in |= draft.told_in
+                if other.status == "asserted":
+                    other.status = draft.status
+                if draft.trigger.pos_ == "VERB" and other.trigger.pos_ != "VERB":
+                    other.trigger = draft.trigger
+                break
+        else:
+            merged.append(draft)
+    return merged
+
+
+def _fact(draft: _Draft, sentences: Sequence[Sentence], doc: Doc) -> Fact:
+    indexes = sorted(draft.told_in)
+    roles: list[tuple[str, object]] = [(r, v) for r, vs in draft.roles.items() for v in vs]
+    if _rules()[draft.kind].get("content"):
+        roles.append(("content", _content(draft.trigger)))
+    rule = f"{draft.kind}:{fold(draft.trigger.lemma_)}"
+    return Fact(draft.kind, tuple(roles), tuple(sentences[i] for i in indexes), draft.trigger.text,
+                f"trigger {rule}", draft.status)
+
+
+def _content(trigger: Token) -> str:
+    """What was said: the clause the verb governs, or the sentence around a reporting verb."""
+    for child in trigger.children:
+        if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i:
+            tokens = list(child.subtree)
+            return trigger.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.\"”“«»")
+    return trigger.sent.text.strip()

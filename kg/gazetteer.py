@@ -1,0 +1,84 @@
+"""The linking table: known entities with their Wikidata id, class, labels and aliases."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kg.data import read_text
+from kg.errors import InputError
+from kg.names import fold
+from kg.vocab import base_class
+
+COLUMNS = ["qid", "class", "label_fr", "label_en", "aliases"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the table."""
+
+    qid: str
+    cls: str
+    label_fr: str
+    label_en: str
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every surface name of the entry, labels first."""
+        return tuple(dict.fromkeys(n for n in (self.label_fr, self.label_en, *self.aliases) if n))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entries from the bundled table and any user tables, later tables winning."""
+
+    entries: tuple[Entry, ...]
+
+    @cached_property
+    def _by_name(self) -> dict[str, Entry]:
+        return {fold(name): e for e in self.entries for name in e.names}
+
+    def lookup(self, name: str) -> Entry | None:
+        """Return the entry one of whose names folds to the same as ``name``."""
+        return self._by_name.get(fold(name))
+
+    @staticmethod
+    def base_class(cls: str) -> str:
+        """Return the contract class (Person, Place, ...) a table class falls under."""
+        return base_class(cls)
+
+
+def _rows(text: str, where: str) -> list[Entry]:
+    reader = csv.DictReader(text.splitlines(), delimiter="\t")
+    if reader.fieldnames is None or list(reader.fieldnames)[: len(COLUMNS)] != COLUMNS:
+        raise InputError(f"{where}: a gazetteer needs the tab-separated columns {' '.join(COLUMNS)}")
+    entries = []
+    for n, row in enumerate(reader, 2):
+        if not (row["qid"] or "").startswith("Q") or not row["label_fr"]:
+            raise InputError(f"{where}:{n}: a row needs a Wikidata id (Q…) and a French label")
+        try:
+            base_class(row["class"])
+        except KeyError:
+            raise InputError(f"{where}:{n}: unknown class {row['class']!r}") from None
+        aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+        entries.append(Entry(row["qid"], row["class"], row["label_fr"], row["label_en"] or "", aliases))
+    return entries
+
+
+def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
+    """Load the bundled table, then the user's ``extra`` tables (same columns) on top.
+
+    Raises:
+        InputError: when a table cannot be read or has the wrong columns.
+    """
+    entries = _rows(read_text("gazetteer.tsv"), "gazetteer.tsv")
+    for path in extra:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"{path}: cannot read the gazetteer ({e})") from e
+        entries.extend(_rows(text, str(path)))
+    return Gazetteer(tuple(entries))

@@ -1,0 +1,182 @@
+"""spaCy doc -> mentions: names (NER corrected from data), money, dates, pronouns, descriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.amounts import parse_amounts
+from kg.data import load_yaml
+from kg.dates import parse_times
+from kg.gazetteer import Gazetteer
+from kg.nlp import ABBREVIATIONS
+from kg.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
+_EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+
+
+@cache
+def _names() -> dict:
+    return load_yaml("names.yml")
+
+
+@cache
+def _anaphora() -> dict:
+    return load_yaml("anaphora.yml")
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> list[Mention]:
+    """Return the mentions of ``doc`` in text order, without overlaps.
+
+    Money and dates win over names they overlap ("US" in "2,4 milliards US").
+    """
+    text = doc.text
+    values = [Mention(s, e, text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(text)]
+    values += [Mention(s, e, text[s:e], "Time", time=t) for s, e, t in parse_times(text, year)]
+    taken = [(m.start, m.end) for m in values]
+    names = [m for m in _names_in(doc, gazetteer) if not _overlaps(m, taken)]
+    taken += [(m.start, m.end) for m in names]
+    anaphors = [m for m in _anaphors(doc) if not _overlaps(m, taken)]
+    return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
+
+
+def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < e and s < m.end for s, e in spans)
+
+
+def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    blocked = _blocked_spans(doc.text)
+    for span in _merged(doc):
+        tokens = _trimmed(span)
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        name = doc.text[start:end]
+        entry = gazetteer.lookup(name)
+        if (entry is None and _is_junk(name, tokens)) or any(start < e and s < end for s, e in blocked):
+            continue
+        if entry:
+            kind, cue = gazetteer.base_class(entry.cls), "gazetteer"
+        else:
+            kind, cue = _class_from_name(name, span.label_)
+        yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens))
+
+
+def _merged(doc: Doc) -> list[Span]:
+    """NER spans, with a name cut at an abbreviation's full stop joined again ("Warner Bros. Discovery")
+    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply")."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if spans and spans[-1].end == ent.start - 1 and doc[ent.start - 1].text == "." \
+                and doc[spans[-1].end - 1].text in ABBREVIATIONS:
+            spans[-1] = doc[spans[-1].start : ent.end]
+            spans[-1].label_ = spans[-1].label_ or ent.label_
+            continue
+        spans.append(ent)
+    stretched = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+                and doc[start - 1].ent_iob_ == "O":
+            start -= 1
+        while end < len(doc) and _name_word(doc[end]) and doc[end].ent_iob_ == "O":
+            end += 1
+        stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                       label=span.label_) or span)
+    return stretched
+
+
+def _name_word(token: Token) -> bool:
+    return (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and token.text not in _names()["stopwords"] and token.like_num is False)
+
+
+def _trimmed(span: Span) -> list[Token]:
+    """Drop determiners and elided articles before a name, verbs and punctuation after it."""
+    tokens = list(span)
+    stop = _names()["stopwords"]
+    while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
+            tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i))):
+        tokens.pop()
+    return tokens
+
+
+def _is_junk(name: str, tokens: list[Token]) -> bool:
+    stop = _names()["stopwords"]
+    return (len(name) < 2 or not any(c.isupper() for c in name) or name in stop
+            or (len(tokens) == 1 and tokens[0].pos_ == "PRON") or name.isdigit())
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in _names()["not_names"]:
+        at = text.find(phrase)
+        while at >= 0:
+            if (at == 0 or not text[at - 1].isalnum()) and not text[at + len(phrase): at + len(phrase) + 1].isalnum():
+                spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    return spans
+
+
+def _class_from_name(name: str, label: str) -> tuple[str, str]:
+    words = name.split()
+    for cls, cues in _names()["classes"].items():
+        if words[0] in cues["first"] or words[-1] in cues["last"]:
+            return cls, "name"
+    return NER_CLASSES.get(label, "Product"), "ner"
+
+
+def _is_subject(tokens: list[Token]) -> bool:
+    """The name is the subject, or inside it ("un concurrent du nom de Rivian vient de ...")."""
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    for _ in range(3):
+        if head.dep_ in _SUBJECT_DEPS:
+            return True
+        if head.dep_ not in {"nmod", "appos", "flat:name", "acl"} or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _anaphors(doc: Doc) -> Iterator[Mention]:
+    """Subject pronouns and definite descriptions ("la société") that may refer back to a name."""
+    table = _anaphora()
+    for token in doc:
+        lower = token.lower_.lstrip("-")
+        if token.pos_ == "PRON" and lower in table["pronouns"] and token.dep_ in _SUBJECT_DEPS \
+                and not _impersonal(token):
+            start = token.idx + (len(token.text) - len(lower))
+            yield Mention(start, token.idx + len(token.text), doc.text[start: token.idx + len(token.text)],
+                          "|".join(table["pronouns"][lower]), form="pronoun", subject=True)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
+            det = [c for c in token.children if c.dep_ == "det"]
+            if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \
+                    any(t.pos_ not in {"ADJ", "ADV"} for t in doc[det[0].i + 1: token.i]):
+                continue
+            if any(c.dep_ in {"appos", "flat:name", "nmod"} and c.ent_type_ and c.i == token.i + 1
+                   for c in token.children):
+                continue  # "la startup Cooptalis": the name is the mention
+            end = token.i + 1
+            while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod":
+                end += 1
+            last = doc[end - 1]
+            yield Mention(det[0].idx, last.idx + len(last.text), doc.text[det[0].idx: last.idx + len(last.text)],
+                          "|".join(table["nouns"][token.lemma_.lower()]), form="description",
+                          subject=token.dep_ in _SUBJECT_DEPS)
+
+
+def _impersonal(pronoun: Token) -> bool:
+    """"Il faut", "il lui est reproché", "il y a": an "il" that stands for nothing."""
+    verb = pronoun.head
+    return (pronoun.lower_ == "il" and (verb.lemma_ in _anaphora()["impersonal"]
+            or any(c.dep_ in {"aux:pass", "expl:comp"} or c.lower_ == "y" for c in verb.children)
+            or (verb.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "cop" for c in verb.children))))

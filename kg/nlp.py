@@ -1,0 +1,84 @@
+"""The only module that imports spaCy: the French pipeline, loaded once and lazily."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError
+from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+# One character for one character, so offsets into the normalised text are offsets into the
+# original: the French model splits "C’est" badly but "C'est" well.
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+# The gazetteer's classes, as labels the French NER component keeps when they are pre-set.
+_RULER_LABELS = {"Person": "PER", "Place": "LOC", "Organization": "ORG", "Product": "MISC", "Fund": "ORG"}
+
+
+# Words whose full stop ends an abbreviation, not a sentence ("Warner Bros. Discovery").
+ABBREVIATIONS = frozenset({"Bros", "Inc", "Corp", "Co", "Jr", "St", "Ltd", "M", "Dr", "Mme", "Mgr", "av", "env"})
+
+
+_SENTENCE_END = frozenset(".!?…")
+_CLOSING = frozenset({'"', "»", "”", ")", "'"})
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with typographic apostrophes and odd spaces made plain, same length."""
+    return text.translate(_SAME_LENGTH)
+
+
+@cache
+def load(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
+    """Load the spaCy pipeline with newline sentence breaks and the gazetteer as entity ruler.
+
+    Raises:
+        InputError: when the model package is not installed.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_line_breaks"):
+        Language.component("kg_line_breaks")(_line_breaks)
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise InputError(f"spaCy model {model!r} is not installed (pip install it from PyPI)") from e
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    if gazetteer is not None:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(  # type: ignore[attr-defined]
+            [{"label": _RULER_LABELS[gazetteer.base_class(e.cls)], "pattern": name}
+             for e in gazetteer.entries for name in e.names]
+        )
+    log.info("loaded %s with pipes %s", model, nlp.pipe_names)
+    return nlp
+
+
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, and only after a line break or a full stop."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text:
+            token.is_sent_start = True
+        elif before.text == "." and token.i > 1 and doc[token.i - 2].text in ABBREVIATIONS:
+            token.is_sent_start = False
+        elif not (_SENTENCE_END.intersection(before.text) or before.text in _CLOSING):
+            token.is_sent_start = False  # the parser cuts lists of names at a bracket or a comma
+    return doc
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse normalised ``texts`` in batches."""
+    yield from nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)

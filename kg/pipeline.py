@@ -1,0 +1,85 @@
+"""The pipeline: documents -> mentions -> entities -> facts -> triples -> store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import nlp as spacy_nlp
+from kg.entities import resolve_entities
+from kg.facts import find_events
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.mentions import find_mentions
+from kg.reader import Skipped, read_documents
+from kg.records import Document, Extraction, Sentence
+from kg.relations import find_relations
+from kg.store import Store
+from kg.triples import content_hash, document_graph, document_iri
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    """What a build did: documents built, unchanged and skipped (with reasons)."""
+
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
+            gazetteer: Gazetteer | None = None) -> Iterator[Extraction]:
+    """Extract the entities and facts of each document, in input order."""
+    gazetteer = gazetteer or load_gazetteer()
+    nlp = spacy_nlp.load(model, gazetteer)
+    docs = list(documents) if not isinstance(documents, list) else documents
+    for document, parsed in zip(docs, spacy_nlp.parse(nlp, (d.text for d in docs)), strict=True):
+        yield extract_one(document, parsed, gazetteer)
+
+
+def extract_one(document: Document, parsed, gazetteer: Gazetteer) -> Extraction:  # noqa: ANN001
+    """Run the stages after parsing on one parsed document."""
+    year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    sentences = tuple(Sentence(s.start_char, s.end_char, document.text[s.start_char : s.end_char])
+                      for s in parsed.sents if s.text.strip())
+    mentions = find_mentions(parsed, gazetteer, year)
+    entities = resolve_entities(parsed.text, mentions, sentences, gazetteer)
+    values = [m for m in mentions if m.amount is not None or m.time is not None]
+    events, entities = find_events(parsed, sentences, entities, values, document.id)
+    relations = find_relations(sentences, entities)
+    return Extraction(document, sentences, tuple(entities), tuple(events + relations))
+
+
+def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,
+          gazetteer: Gazetteer | None = None,
+          progress: Callable[[str], None] | None = None) -> Report:
+    """Read articles, extract the new and changed ones, and replace their graphs in ``store``.
+
+    An article whose text has not changed since the last build is not extracted again.
+    """
+    report = Report()
+    todo: list[Document] = []
+    seen: set[str] = set()
+    for item in read_documents(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        if item.id in seen:
+            report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
+            continue
+        seen.add(item.id)
+        if store.document_hash(document_iri(item.id)) == content_hash(item.text):
+            report.unchanged.append(item.id)
+        else:
+            todo.append(item)
+    if todo:
+        for extraction in extract(todo, model, gazetteer):
+            doc = extraction.document
+            store.replace_graph(document_iri(doc.id), document_graph(extraction))
+            report.built.append(doc.id)
+            if progress:
+                progress(doc.id)
+    return report

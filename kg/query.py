@@ -1,0 +1,74 @@
+"""SPARQL queries: stored queries by name, and results as a table, CSV, TSV or JSON."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+
+
+def stored_queries() -> dict[str, Path]:
+    """Return the stored queries by name (file name without .rq)."""
+    folder = QUERY_DIR if QUERY_DIR.is_dir() else Path(str(resources.files("kg"))) / "queries"
+    return {p.stem: p for p in sorted(folder.glob("*.rq"))} if folder.is_dir() else {}
+
+
+def description(path: Path) -> str:
+    """Return the one-line description of a stored query: the comment on its first line."""
+    first = path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
+    return first.lstrip("#").strip()
+
+
+def resolve_query(query: str) -> str:
+    """Return SPARQL text from a .rq file, a stored query name or SPARQL text itself.
+
+    Raises:
+        InputError: for a .rq file that cannot be read.
+    """
+    if query.endswith(".rq"):
+        try:
+            return Path(query).read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{query}: cannot read the query file ({e.strerror})") from e
+    stored = stored_queries()
+    if query in stored:
+        return stored[query].read_text(encoding="utf-8")
+    return query
+
+
+def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
+    """Render a query result as an aligned table, or in a W3C results format (csv, tsv, json, xml).
+
+    Graph results (CONSTRUCT, DESCRIBE) are written as Turtle, or N-Triples for csv/tsv.
+    """
+    if isinstance(result, ox.QueryTriples):
+        rdf = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE if fmt == "table" \
+            else ox.RdfFormat.N_TRIPLES
+        return ox.serialize(result, format=rdf).decode("utf-8")
+    if fmt != "table":
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    names = [v.value for v in result.variables]
+    rows = [[_cell(row[n]) for n in names] for row in result]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    widths = [min(w, 80) for w in widths]
+    lines = [" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)),
+             "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c[:w].ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", str(term))
+    return " ".join(str(value).split())

@@ -1,0 +1,124 @@
+"""Files and folders -> documents: .txt, .md, .html and .jsonl ({"id", "text"} per line)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.records import Document
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+_TITLE_LIMIT = 160
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why."""
+
+    source: str
+    reason: str
+
+
+def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
+    """Yield every document under ``paths`` (files or folders, sorted), or why one was skipped.
+
+    Raises:
+        InputError: when a path does not exist.
+    """
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
+            if path.is_dir() else [path]
+        for file in files:
+            yield from _read_file(file)
+
+
+def _read_file(path: Path) -> Iterator[Document | Skipped]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        yield Skipped(str(path), f"cannot read ({e.strerror})")
+        return
+    text = _decode(raw)
+    if text is None:
+        yield Skipped(str(path), "binary file, not text")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl(path, text)
+        return
+    if suffix in {".html", ".htm"}:
+        text = _html_text(text)
+    yield _document(path.stem, text, str(path))
+
+
+def _decode(raw: bytes) -> str | None:
+    if b"\x00" in raw[:4096]:
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # Latin-1 and its Windows superset
+
+
+def _document(doc_id: str, text: str, source: str, date: str | None = None) -> Document | Skipped:
+    if not text.strip():
+        return Skipped(source, "empty")
+    first = text.strip().split("\n", 1)[0].strip()
+    title = first if len(first) <= _TITLE_LIMIT and "\n" in text.strip() and not first.endswith(".") else None
+    return Document(doc_id, text, source, title, date)
+
+
+def _jsonl(path: Path, text: str) -> Iterator[Document | Skipped]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Skipped(where, f"not JSON ({e.msg})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Skipped(where, 'a line needs {"id": ..., "text": "..."}')
+            continue
+        date = record.get("date") if isinstance(record.get("date"), str) else None
+        yield _document(str(record.get("id") or f"{path.stem}-{n}"), record["text"], where, date)
+
+
+class _TextOnly(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(html)
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,112 @@
+"""Frozen records passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk: its id, text and where it came from."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None  # ISO date of publication when the input gives it
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money: an exact value, or bounds for a vague one, in an ISO 4217 currency."""
+
+    currency: str
+    value: Decimal | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A date, year, month or duration with the precision the text gives.
+
+    ``datatype`` is the xsd local name: date, gYearMonth, gYear or duration.
+    ``bound`` says whether the text gives the value itself ("exact"), an end ("end") or a start.
+    """
+
+    lexical: str
+    datatype: str
+    bound: str = "exact"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the original text naming something.
+
+    ``kind`` is an ontology class local name (Person, Organization, Place, Product, Fund,
+    MonetaryAmount, Time).  ``form`` says how it names it: name, pronoun or description.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    form: str = "name"
+    cue: str = "ner"  # what gave the class: gazetteer, name, context or ner (weakest)
+    subject: bool = False  # the grammatical subject of its clause
+    amount: Amount | None = None
+    time: TimeValue | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing named in a document, with all its mentions."""
+
+    key: str  # stable identity: a Wikidata id or the folded canonical name
+    label: str
+    kind: str
+    mentions: tuple[Mention, ...]
+    qid: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document, by character offsets into the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An event or a direct relation found in one or more sentences.
+
+    For an event ``kind`` is the event class and ``roles`` maps role names to values (entity
+    keys, or an Amount / TimeValue / literal string).  For a relation ``kind`` is the property
+    name and ``roles`` has ``subject`` and ``object``.
+    """
+
+    kind: str
+    roles: tuple[tuple[str, object], ...]
+    sentences: tuple[Sentence, ...]
+    trigger: str
+    method: str
+    status: str = "asserted"
+    is_event: bool = True
+
+    def values(self, role: str) -> list[object]:
+        """Return every value given for ``role``."""
+        return [v for r, v in self.roles if r == role]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]

@@ -1,0 +1,99 @@
+"""Sentences + entities -> direct relations (formerlyKnownAs, parentOrganization, worksFor, ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from kg.data import load_yaml
+from kg.records import Entity, Fact, Mention, Sentence
+from kg.vocab import base_class
+
+_SLOT = "⟦{}⟧"
+_M = r"⟦\d+⟧"
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern[str]]]:
+    table = load_yaml("relations.yml")
+    return {name: [re.compile(p.replace("{M}", _M), re.IGNORECASE) for p in patterns]
+            for name, patterns in table.items() if name != "ends"}
+
+
+@cache
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
+    body = r"[^,;.()«»\"⟦⟧]*?(?:\s(?:de|du|d'|chez|des)\s?⟦\d+⟧[^,;.()«»\"⟦⟧]*?)?"
+    after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{body})\s*(?=[,;.)]|$)", re.IGNORECASE)
+    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{body})\s*$",
+                        re.IGNORECASE)
+    return after, before
+
+
+def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) -> list[Fact]:
+    """Return the direct relations stated inside single sentences, job titles included."""
+    ends = load_yaml("relations.yml")["ends"]
+    of_mention = {m: e for e in entities for m in e.mentions}
+    facts: list[Fact] = []
+    for sentence in sentences:
+        inside = sorted((m for m in of_mention if sentence.start <= m.start and m.end <= sentence.end
+                         and m.form != "pronoun"), key=lambda m: m.start)
+        masked = _mask(sentence, inside)
+        for name, patterns in _patterns().items():
+            for pattern in patterns:
+                for match in pattern.finditer(masked):
+                    s, o = (of_mention[inside[_index(match[g])]] for g in ("s", "o"))
+                    if s.key != o.key and base_class(s.kind) in ends[name]["s"] \
+                            and base_class(o.kind) in ends[name]["o"]:
+                        facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
+        facts.extend(_job_titles(sentence, masked, inside, of_mention))
+    return list(dict.fromkeys(facts))
+
+
+def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
+    parts, at = [], sentence.start
+    for i, m in enumerate(mentions):
+        if m.start < at or (m.form == "description" and m.cue == "context" and _introduces(m, mentions)):
+            continue
+        parts.append(sentence.text[at - sentence.start : m.start - sentence.start])
+        parts.append(_SLOT.format(i))
+        at = m.end
+    parts.append(sentence.text[at - sentence.start :])
+    return "".join(parts)
+
+
+def _introduces(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """"le secrétaire d'État américain" before "Mike Pompeo" is part of a title, not a mention."""
+    return any(n.form == "name" and 0 <= n.start - m.end < 60 for n in mentions)
+
+
+def _index(placeholder: str) -> int:
+    return int(placeholder.strip("⟦⟧"))
+
+
+def _relation(name: str, subject: object, obj: object, sentence: Sentence, method: str) -> Fact:
+    return Fact(name, (("subject", subject), ("object", obj)), (sentence,), name, method, is_event=False)
+
+
+def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
+                of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    after, before = _titles()
+    for i, m in enumerate(inside):
+        person = of_mention[m]
+        if m.form != "name" or base_class(person.kind) != "Person":
+            continue
+        slot = _SLOT.format(i)
+        at = masked.index(slot)
+        for found in (after.match(masked[at + len(slot) :]), before.search(masked[:at])):
+            if found is None:
+                continue
+            title = found["title"]
+            for j in map(_index, re.findall(_M, title)):
+                employer = of_mention[inside[j]]
+                if base_class(employer.kind) in {"Organization", "Product"}:
+                    yield _relation("worksFor", person.key, employer.key, sentence, "pattern title")
+            cut = re.split(r"\s(?:de|du|d'|chez|des)\s?⟦", title)[0]
+            text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
+            if text:
+                yield _relation("jobTitle", person.key, text, sentence, "pattern title")

@@ -1,0 +1,103 @@
+"""The embedded store: pyoxigraph on disk (or in memory), one named graph per document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import QueryError, StoreError
+from kg.vocab import KG
+
+DEFAULT_STORE = Path("kg-store")
+
+
+class Store:
+    """A SPARQL store whose default graph, when queried, is the union of the document graphs."""
+
+    def __init__(self, path: Path | None = None, *, create: bool = True, read_only: bool = False) -> None:
+        """Open the store at ``path``, or an empty one in memory when ``path`` is None.
+
+        Raises:
+            StoreError: when the store does not exist (and ``create`` is false) or cannot be opened.
+        """
+        self.path = path
+        if path is None:
+            self._store = ox.Store()
+            return
+        if not create and not path.exists():
+            raise StoreError(f"{path}: no store here (run `kg build` first, or give --store)")
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store ({e})") from e
+
+    @classmethod
+    def from_files(cls, files: Iterable[Path]) -> Store:
+        """Load RDF files into a store in memory, the format taken from each file's extension.
+
+        Raises:
+            StoreError: when a file cannot be read or parsed.
+        """
+        store = cls(None)
+        for file in files:
+            try:
+                store._store.load(path=str(file))
+            except (OSError, ValueError, SyntaxError) as e:
+                raise StoreError(f"{file}: cannot load ({e})") from e
+        return store
+
+    def document_hash(self, graph: str) -> str | None:
+        """Return the content hash recorded for a document graph, if the store has it."""
+        node = ox.NamedNode(str(graph))
+        if not self._store.contains_named_graph(node):
+            return None
+        for quad in self._store.quads_for_pattern(node, ox.NamedNode(str(KG.contentHash)), None, node):
+            return str(quad.object.value)
+        return None
+
+    def replace_graph(self, graph: str, triples: Graph) -> None:
+        """Replace the named graph ``graph`` with ``triples``."""
+        node = ox.NamedNode(str(graph))
+        data = triples.serialize(format="nt", encoding="utf-8")
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
+        self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        if self.path is not None:
+            self._store.flush()
+
+    def remove_graph(self, graph: str) -> bool:
+        """Remove a document graph; return whether it was there."""
+        node = ox.NamedNode(str(graph))
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        return True
+
+    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a read-only SPARQL query over the union of the document graphs.
+
+        Raises:
+            QueryError: when the query does not parse or cannot be evaluated.
+        """
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(f"query failed: {e}") from e
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the store, graph by graph."""
+        return iter(self._store)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """Every triple of the union graph, without duplicates."""
+        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        assert isinstance(result, ox.QueryTriples)
+        return iter(result)
+
+    def __len__(self) -> int:
+        return len(self._store)

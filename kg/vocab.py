@@ -1,0 +1,114 @@
+"""The ontology's namespace: the one place where kg's IRIs are spelled."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg-news/"
+DATA = Namespace(BASE + "id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+class KG(DefinedNamespace):
+    """Classes and properties of ``ontology/kg.ttl``."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # entity classes
+    Entity: URIRef
+    Organization: URIRef
+    Company: URIRef
+    GovernmentBody: URIRef
+    InternationalOrganization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Country: URIRef
+    City: URIRef
+    Continent: URIRef
+    Product: URIRef
+    Fund: URIRef
+    MonetaryAmount: URIRef
+    Document: URIRef
+    Sentence: URIRef
+    # events
+    Event: URIRef
+    Investment: URIRef
+    Payment: URIRef
+    Acquisition: URIRef
+    Fine: URIRef
+    Ban: URIRef
+    Statement: URIRef
+    # event roles
+    investor: URIRef
+    recipient: URIRef
+    amount: URIRef
+    location: URIRef
+    date: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    duration: URIRef
+    payer: URIRef
+    payee: URIRef
+    acquirer: URIRef
+    acquired: URIRef
+    authority: URIRef
+    fined: URIRef
+    target: URIRef
+    status: URIRef
+    speaker: URIRef
+    content: URIRef
+    # direct relations
+    parentOrganization: URIRef
+    worksFor: URIRef
+    jobTitle: URIRef
+    formerlyKnownAs: URIRef
+    locatedIn: URIRef
+    memberOf: URIRef
+    # amounts
+    value: URIRef
+    currency: URIRef
+    minValue: URIRef
+    maxValue: URIRef
+    # provenance
+    RelationStatement: URIRef
+    source: URIRef
+    sentence: URIRef
+    document: URIRef
+    text: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    trigger: URIRef
+    method: URIRef
+    contentHash: URIRef
+    identifier: URIRef
+    mentionCount: URIRef
+    alias: URIRef
+
+
+# Each class of the ontology under its parent; the contract classes are the roots.
+PARENTS: dict[str, str] = {
+    "Company": "Organization",
+    "GovernmentBody": "Organization",
+    "InternationalOrganization": "Organization",
+    "Country": "Place",
+    "City": "Place",
+    "Continent": "Place",
+}
+
+ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
+
+
+def base_class(cls: str) -> str:
+    """Return the contract class above ``cls`` (itself for a contract class).
+
+    Raises:
+        KeyError: for a name that is not an entity class of the ontology.
+    """
+    root = PARENTS.get(cls, cls)
+    if root not in ENTITY_CLASSES:
+        raise KeyError(cls)
+    return root
