@@ -54,9 +54,9 @@ def parse_times(text: str, year: int | None = None) -> Iterator[tuple[int, int, 
     for m in when.finditer(text):
         if not (m["month"] or m["year"]) or (m.start() > 0 and text[m.start() - 1].isalnum()):
             continue
-        if m["month"] and not (m["year"] or m["day"] or m["part"] or m["bound"]):
-            if not m[0].lower().startswith("en "):
-                continue  # "mars" alone is too often something else; "en mars" is a month
+        if m["month"] and not (m["year"] or m["day"] or m["part"] or m["bound"]) \
+                and not m[0].lower().startswith("en "):
+            continue  # "mars" alone is too often something else; "en mars" is a month
         the_year = int(m["year"]) if m["year"] else year
         if the_year is None:
             continue

@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError
 from kg.store import Store
-from kg.vocab import BASE, DATA, KG, ENTITY_CLASSES, PARENTS
+from kg.vocab import BASE, DATA, ENTITY_CLASSES, KG, PARENTS
 
 PREFIXES = {"kg": str(KG), "id": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
             "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#",
@@ -101,7 +101,8 @@ def entity_network(store: Store) -> nx.MultiDiGraph:
         if s in graph and o in graph:
             graph.add_edge(s, o, label=_local(p))
     amounts = store.query(f"""
-        SELECT ?e ?role ?v ?min ?max ?cur WHERE {{ ?e ?role ?a . ?a a <{KG.MonetaryAmount}> ; <{KG.currency}> ?cur .
+        SELECT ?e ?role ?v ?min ?max ?cur WHERE {{
+          ?e ?role ?a . ?a a <{KG.MonetaryAmount}> ; <{KG.currency}> ?cur .
           OPTIONAL {{ ?a <{KG.value}> ?v }} OPTIONAL {{ ?a <{KG.minValue}> ?min }} OPTIONAL {{ ?a <{KG.maxValue}> ?max }} }}""")
     for row in amounts:  # type: ignore[union-attr]
         event = row["e"].value

@@ -217,7 +217,9 @@ def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: s
     accepted = _rules()[draft.kind]["roles"].get(role)
     if accepted is None or (classes[key] not in accepted and key not in weak):
         return False
-    if classes[key] not in accepted:
+    one_word = " " not in key.partition(":")[2]
+    if key in weak and (classes[key] not in accepted or one_word):
+        # the French model's class for an unknown one-word name is a guess; the role knows better
         classes[key] = accepted[0]
         weak.discard(key)
     draft.add(role, key)

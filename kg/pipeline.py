@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg import nlp as spacy_nlp
@@ -45,7 +45,9 @@ def extract_one(document: Document, parsed, gazetteer: Gazetteer) -> Extraction:
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     sentences = tuple(Sentence(s.start_char, s.end_char, document.text[s.start_char : s.end_char])
                       for s in parsed.sents if s.text.strip())
-    mentions = find_mentions(parsed, gazetteer, year)
+    # the parse ran on normalised text of the same length: take the words back from the original
+    mentions = [replace(m, text=document.text[m.start : m.end])
+                for m in find_mentions(parsed, gazetteer, year)]
     entities = resolve_entities(parsed.text, mentions, sentences, gazetteer)
     values = [m for m in mentions if m.amount is not None or m.time is not None]
     events, entities = find_events(parsed, sentences, entities, values, document.id)

@@ -1,0 +1,38 @@
+# Set-up and everyday targets.  Only Python 3.11 is needed; everything else is pinned in pyproject.toml.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
+
+.PHONY: demo test eval lint clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -rf kg-store
+	$(BIN)/kg build examples/ -o out/sample.ttl
+	$(BIN)/kg export graphml -o out/sample.graphml
+	$(BIN)/kg query investments --format table
+	$(BIN)/kg query bans-and-fines --format table
+
+test: $(STAMP)
+	$(BIN)/ruff check kg tests
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	@test -d $(CORPUS) || { echo "no corpus at $(CORPUS)"; exit 1; }
+	$(BIN)/kg eval $(CORPUS)/dev/gold.json
+	$(BIN)/kg eval $(CORPUS)/winer-dev.jsonl
+	$(BIN)/kg eval $(CORPUS)/popcorn-dev.jsonl
+
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests
+
+clean:
+	rm -rf $(VENV) kg-store out .pytest_cache

@@ -1,0 +1,25 @@
+"""Shared fixtures: one extraction of the bundled sample with the real French model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_extraction():
+    from kg.pipeline import extract
+    from kg.reader import read_documents
+
+    docs = list(read_documents([DATA / "s00-tiktok.txt"]))
+    return next(extract(docs))
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_extraction):
+    from kg.triples import document_graph
+
+    return document_graph(sample_extraction)

@@ -1,0 +1,113 @@
+"""The bundled sample through the real model: facts, SHACL, Turtle and GraphML read back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import networkx as nx
+import pyshacl
+import pytest
+import rdflib
+from rdflib import OWL, RDF, RDFS
+
+from kg.vocab import KG, WD
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+
+
+def labels(g: rdflib.Graph, node: object, prop: rdflib.URIRef) -> set[str]:
+    return {str(g.value(o, RDFS.label)) for o in g.objects(node, prop)}
+
+
+def events(g: rdflib.Graph, cls: rdflib.URIRef) -> list[rdflib.term.Node]:
+    return list(g.subjects(RDF.type, cls))
+
+
+def test_sample_facts(sample_graph: rdflib.Graph) -> None:
+    g = sample_graph
+    investments = events(g, KG.Investment)
+    by_amount = {}
+    for i in investments:
+        a = g.value(i, KG.amount)
+        by_amount[g.value(a, KG.value) or g.value(a, KG.minValue)] = i
+    billion = by_amount[rdflib.Literal(Decimal(10**9))]
+    assert labels(g, billion, KG.investor) == {"TikTok"}
+    assert labels(g, billion, KG.location) == {"États-Unis"}
+    assert (g.value(billion, KG.recipient), RDF.type, KG.Fund) in g
+    europe = by_amount[rdflib.Literal(Decimal(300_000_000))]
+    assert labels(g, europe, KG.location) == {"Europe"}
+    [payment] = events(g, KG.Payment)
+    assert labels(g, payment, KG.payer) == {"Instagram"}
+    assert str(g.value(payment, KG.status)) == "reported"
+    bans = events(g, KG.Ban)
+    assert any(labels(g, b, KG.target) == {"TikTok"} and str(g.value(b, KG.status)) == "considered" for b in bans)
+    speakers = set().union(*(labels(g, s, KG.speaker) for s in events(g, KG.Statement)))
+    assert {"Mike Pompeo", "TikTok"} <= speakers
+    tiktok = next(g.subjects(OWL.sameAs, WD.Q48938223))
+    assert str(g.value(g.value(tiktok, KG.formerlyKnownAs), RDFS.label)) == "Musical.ly"
+    pompeo = next(g.subjects(OWL.sameAs, WD.Q473239))
+    assert "secrétaire d" in str(g.value(pompeo, KG.jobTitle))
+
+
+def test_no_junk_entities(sample_extraction) -> None:
+    for e in sample_extraction.entities:
+        assert any(c.isupper() for c in e.label) or e.kind == "Fund", e.label
+        assert "’" not in e.label and not e.label.startswith(("la ", "le ", "l'"))
+
+
+def test_mentions_share_entity_and_offsets(sample_extraction) -> None:
+    text = sample_extraction.document.text
+    tiktok = next(e for e in sample_extraction.entities if e.qid == "Q48938223")
+    forms = {m.form for m in tiktok.mentions}
+    assert {"name", "pronoun", "description"} <= forms
+    for e in sample_extraction.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_sample_conforms_to_shapes(sample_graph: rdflib.Graph) -> None:
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(sample_graph, shacl_graph=shapes)
+    assert conforms, report
+
+
+def test_cli_build_query_export(tmp_path: Path) -> None:
+    kg = [sys.executable, "-m", "kg"]
+    store, ttl, gml = tmp_path / "store", tmp_path / "out.ttl", tmp_path / "out.graphml"
+    run = subprocess.run([*kg, "build", str(DATA), "--store", str(store), "-o", str(ttl)],
+                         capture_output=True, text=True, check=True)
+    assert "built 1" in run.stderr
+    again = subprocess.run([*kg, "build", str(DATA), "--store", str(store)], capture_output=True, text=True, check=True)
+    assert "built 0, unchanged 1" in again.stderr
+    g = rdflib.Graph().parse(ttl)
+    assert len(g) > 100
+    if shutil.which("rapper"):
+        subprocess.run(["rapper", "-q", "-c", "-i", "turtle", str(ttl)], check=True, capture_output=True)
+    subprocess.run([*kg, "export", "graphml", "-o", str(gml), "--store", str(store)], check=True, capture_output=True)
+    network = nx.read_graphml(gml)
+    assert any(d.get("label") == "TikTok" and d.get("wikidata") == "Q48938223" for _, d in network.nodes(data=True))
+    assert all(isinstance(v, (str, int, float)) for _, d in network.nodes(data=True) for v in d.values())
+    assert network.number_of_edges() > 10
+    out = subprocess.run([*kg, "query", "investments", "--store", str(store), "--format", "csv"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "TikTok" in out and "300000000" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "SELEC nonsense"], "SPARQL syntax error"),
+    (["query", "nope.rq"], "cannot read the query file"),
+    (["build", "does-not-exist"], "no such file"),
+    (["export", "graphml", "-o", "x.graphml", "--store", "no-store-here"], "no store here"),
+])
+def test_user_mistakes_get_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    store = ["--store", str(tmp_path / "s")] if args[0] == "query" else []
+    if args[0] == "query":
+        subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), *store], check=True, capture_output=True)
+    r = subprocess.run([sys.executable, "-m", "kg", *args, *store], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode != 0
+    assert message in r.stderr and "Traceback" not in r.stderr

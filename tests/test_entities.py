@@ -1,0 +1,26 @@
+from kg.entities import resolve_entities
+from kg.gazetteer import load_gazetteer
+from kg.records import Mention, Sentence
+
+TEXT = "Mike Pompeo parle. Pompeo dit que TikTok investit. La société paie. WBD et Warner Bros. Discovery."
+
+
+def mention(text: str, kind: str, form: str = "name", nth: int = 0, subject: bool = False) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(text, start + 1)
+    return Mention(start, start + len(text), text, kind, form, subject=subject)
+
+
+def test_surnames_acronyms_and_descriptions_join_their_entity() -> None:
+    starts = [0] + [i + 2 for i, c in enumerate(TEXT) if c == "." and TEXT[i + 1 : i + 2] == " "
+                    and TEXT[i - 4 : i] != " Bros"]
+    sentences = [Sentence(a, b - 1, TEXT[a : b - 1]) for a, b in zip(starts, [*starts[1:], len(TEXT) + 1], strict=True)]
+    mentions = [mention("Mike Pompeo", "Person", subject=True), mention("Pompeo", "Person", nth=1),
+                mention("TikTok", "Product", subject=True), mention("La société", "Organization|Product", "description"),
+                mention("WBD", "Organization"), mention("Warner Bros. Discovery", "Organization")]
+    entities = {e.label: e for e in resolve_entities(TEXT, mentions, sentences, load_gazetteer())}
+    assert [m.text for m in entities["Mike Pompeo"].mentions] == ["Mike Pompeo", "Pompeo"]
+    assert entities["Mike Pompeo"].qid == "Q473239"
+    assert "La société" in [m.text for m in entities["TikTok"].mentions]
+    assert [m.text for m in entities["Warner Bros. Discovery"].mentions] == ["WBD", "Warner Bros. Discovery"]

@@ -1,0 +1,30 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.reader import Skipped, read_documents
+
+
+def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Titre\nApple rachète Beats.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "latin1.txt").write_bytes("Société Générale à Paris.".encode("latin-1"))
+    (tmp_path / "lines.jsonl").write_text(json.dumps({"id": "a", "text": "Bonjour."}) + "\n{not json\n")
+    (tmp_path / "page.html").write_text("<html><script>alert(1)</script><p>Le texte.</p></html>")
+    items = list(read_documents([tmp_path]))
+    docs = {i.id: i for i in items if not isinstance(i, Skipped)}
+    skipped = {Path(s.source).name.split(":")[0]: s.reason for s in items if isinstance(s, Skipped)}
+    assert set(docs) == {"ok", "latin1", "a", "page"}
+    assert docs["latin1"].text == "Société Générale à Paris."
+    assert docs["ok"].title == "Titre"
+    assert "alert" not in docs["page"].text and "Le texte." in docs["page"].text
+    assert skipped == {"empty.txt": "empty", "binary.txt": "binary file, not text", "lines.jsonl": skipped["lines.jsonl"]}
+    assert skipped["lines.jsonl"].startswith("not JSON")
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_documents([tmp_path / "nope"]))
