@@ -103,7 +103,8 @@ def entity_network(store: Store) -> nx.MultiDiGraph:
     amounts = store.query(f"""
         SELECT ?e ?role ?v ?min ?max ?cur WHERE {{
           ?e ?role ?a . ?a a <{KG.MonetaryAmount}> ; <{KG.currency}> ?cur .
-          OPTIONAL {{ ?a <{KG.value}> ?v }} OPTIONAL {{ ?a <{KG.minValue}> ?min }} OPTIONAL {{ ?a <{KG.maxValue}> ?max }} }}""")
+          OPTIONAL {{ ?a <{KG.value}> ?v }} OPTIONAL {{ ?a <{KG.minValue}> ?min }}
+          OPTIONAL {{ ?a <{KG.maxValue}> ?max }} }}""")
     for row in amounts:  # type: ignore[union-attr]
         event = row["e"].value
         if event in graph:
