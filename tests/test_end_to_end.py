@@ -111,3 +111,18 @@ def test_user_mistakes_get_one_line(tmp_path: Path, args: list[str], message: st
     r = subprocess.run([sys.executable, "-m", "kg", *args, *store], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode != 0
     assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_every_stored_query_runs_on_the_sample(sample_graph: rdflib.Graph) -> None:
+    from kg.query import description, stored_queries
+    from kg.store import Store
+
+    store = Store(None)
+    store.replace_graph("https://w3id.org/kg-news/id/doc/sample", sample_graph)
+    queries = stored_queries()
+    assert len(queries) >= 8
+    empty_allowed = {"ownership"}  # the sample states no parent organisation
+    for name, path in queries.items():
+        assert description(path), name
+        rows = list(store.query(path.read_text(encoding="utf-8")))
+        assert rows or name in empty_allowed, name
