@@ -152,7 +152,6 @@ def _fact_matches(g: dict, fact: object, entities: Sequence[Entity], doc: dict) 
     for role, want in g.items():
         if role in {"kind", "contains"}:
             continue
-        role = {"subject": "subject", "object": "object"}.get(role, role)
         values = fact.values(role)  # type: ignore[attr-defined]
         if role == "amount":
             if not any(isinstance(v, Amount) and _amount_matches(want, v) for v in values):

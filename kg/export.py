@@ -16,12 +16,11 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError
 from kg.store import Store
-from kg.vocab import BASE, DATA, ENTITY_CLASSES, KG, PARENTS
+from kg.vocab import BASE, DATA, ENTITY_CLASSES, EVENT_CLASSES, KG, PARENTS
 
 PREFIXES = {"kg": str(KG), "id": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
             "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#",
             "dcterms": "http://purl.org/dc/terms/", "wd": "http://www.wikidata.org/entity/"}
-_EVENT_CLASSES = {"Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement"}
 
 
 class Format(Enum):
@@ -82,7 +81,7 @@ def _rdf(fmt: Format) -> Callable[[Store, IO[bytes]], None]:
 
 def entity_network(store: Store) -> nx.MultiDiGraph:
     """Entities and events as nodes, roles and relations as edges, plain attributes only."""
-    shown = {str(KG[c]) for c in (*ENTITY_CLASSES, *PARENTS, *_EVENT_CLASSES)}
+    shown = {str(KG[c]) for c in (*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES)}
     graph = nx.MultiDiGraph()
     rows = store.query(f"""
         SELECT ?n ?class ?label ?wd WHERE {{

@@ -12,7 +12,7 @@ from kg.data import load_yaml
 from kg.entities import weakly_typed
 from kg.names import fold
 from kg.records import Entity, Fact, Mention, Sentence
-from kg.vocab import base_class
+from kg.vocab import EVENT_CLASSES, base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -107,14 +107,22 @@ def _valuation(text: str, m: Mention, floor: int) -> bool:
     return any(word.startswith(cue) for word in before for cue in _rules()["valuation"])
 
 
+@cache
+def _trigger_index() -> dict[tuple[str, str], list[tuple[str, dict]]]:
+    """(lemma, part of speech) -> the event classes and rules it triggers."""
+    index: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+    for kind in EVENT_CLASSES:
+        for rule in _rules()[kind]["triggers"]:
+            for lemma in rule["lemmas"]:
+                index.setdefault((lemma, rule["pos"]), []).append((kind, rule))
+    return index
+
+
 def _triggers(span: Span) -> Iterator[Trigger]:
-    rules = _rules()
+    index = _trigger_index()
     for token in span:
-        lemma = token.lemma_.lower()
-        for kind in ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement"):
-            for rule in rules[kind]["triggers"]:
-                if lemma in rule["lemmas"] and token.pos_ == rule["pos"]:
-                    yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required")
+        for kind, rule in index.get((token.lemma_.lower(), token.pos_), ()):
+            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required")
 
 
 def _status(token: Token) -> str:

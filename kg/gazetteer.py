@@ -45,11 +45,6 @@ class Gazetteer:
         """Return the entry one of whose names folds to the same as ``name``."""
         return self._by_name.get(fold(name))
 
-    @staticmethod
-    def base_class(cls: str) -> str:
-        """Return the contract class (Person, Place, ...) a table class falls under."""
-        return base_class(cls)
-
 
 def _rows(text: str, where: str) -> list[Entry]:
     reader = csv.DictReader(text.splitlines(), delimiter="\t")

@@ -12,6 +12,7 @@ from kg.dates import parse_times
 from kg.gazetteer import Gazetteer
 from kg.nlp import ABBREVIATIONS
 from kg.records import Mention
+from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -62,7 +63,7 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         if (entry is None and _is_junk(name, tokens)) or any(start < e and s < end for s, e in blocked):
             continue
         if entry:
-            kind, cue = gazetteer.base_class(entry.cls), "gazetteer"
+            kind, cue = base_class(entry.cls), "gazetteer"
         else:
             kind, cue = _class_from_name(name, span.label_)
         yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens))

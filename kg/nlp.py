@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.gazetteer import Gazetteer
+from kg.records import Document
+from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,7 +61,7 @@ def load(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Lang
     if gazetteer is not None:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(  # type: ignore[attr-defined]
-            [{"label": _RULER_LABELS[gazetteer.base_class(e.cls)], "pattern": name}
+            [{"label": _RULER_LABELS[base_class(e.cls)], "pattern": name}
              for e in gazetteer.entries for name in e.names]
         )
     log.info("loaded %s with pipes %s", model, nlp.pipe_names)
@@ -79,6 +81,6 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse normalised ``texts`` in batches."""
-    yield from nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
+def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Doc, Document]]:
+    """Parse the normalised text of each document in batches, streaming, in input order."""
+    yield from nlp.pipe(((normalise(d.text), d) for d in documents), batch_size=batch_size, as_tuples=True)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import nlp as spacy_nlp
 from kg.entities import resolve_entities
@@ -17,6 +18,9 @@ from kg.records import Document, Extraction, Sentence
 from kg.relations import find_relations
 from kg.store import Store
 from kg.triples import content_hash, document_graph, document_iri
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +39,11 @@ def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
     """Extract the entities and facts of each document, in input order."""
     gazetteer = gazetteer or load_gazetteer()
     nlp = spacy_nlp.load(model, gazetteer)
-    docs = list(documents) if not isinstance(documents, list) else documents
-    for document, parsed in zip(docs, spacy_nlp.parse(nlp, (d.text for d in docs)), strict=True):
+    for parsed, document in spacy_nlp.parse(nlp, documents):
         yield extract_one(document, parsed, gazetteer)
 
 
-def extract_one(document: Document, parsed, gazetteer: Gazetteer) -> Extraction:  # noqa: ANN001
+def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extraction:
     """Run the stages after parsing on one parsed document."""
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     sentences = tuple(Sentence(s.start_char, s.end_char, document.text[s.start_char : s.end_char])

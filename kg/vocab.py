@@ -8,8 +8,6 @@ from rdflib.namespace import DefinedNamespace
 BASE = "https://w3id.org/kg-news/"
 DATA = Namespace(BASE + "id/")
 WD = Namespace("http://www.wikidata.org/entity/")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
 
 
 class KG(DefinedNamespace):
@@ -100,6 +98,7 @@ PARENTS: dict[str, str] = {
 }
 
 ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
+EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement")
 
 
 def base_class(cls: str) -> str:
