@@ -54,7 +54,7 @@ def main(debug: bool) -> None:
               help="Also write the graph to FILE (.ttl .nt .nq .trig .jsonld .rdf .graphml).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (only 1 for now).")
+              help="Parser processes (spaCy n_process).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article is skipped.")
 @GAZETTEER_OPTION
 def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
@@ -78,7 +78,7 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
     store = Store(None if memory else store_path)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("extracting", total=None)
-        report = run_build(paths, store, model, load_gazetteer(gazetteers),
+        report = run_build(paths, store, model, load_gazetteer(gazetteers), workers,
                            progress=lambda _: progress.advance(task))
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
@@ -116,8 +116,13 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
             click.echo(f"skipped {item.source}: {item.reason}", err=True)
         else:
             docs.append(item)
+    written = 0
     with atomic_output(output) as out:
         for x in run_extract(docs, model, load_gazetteer(gazetteers)):
+            if isinstance(x, Skipped):
+                click.echo(f"skipped {x.source}: {x.reason}", err=True)
+                continue
+            written += 1
             mentions = sorted(({"start": m.start, "end": m.end, "text": m.text, "class": e.kind,
                                 "entity": str(entity_iri(e.key))} for e in x.entities for m in e.mentions),
                               key=lambda m: (m["start"], m["end"]))
@@ -125,7 +130,7 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
                        for s, p, o in sorted(document_graph(x))]
             record = {"id": x.document.id, "mentions": mentions, "triples": triples}
             out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-    click.echo(f"wrote {len(docs)} documents to {output}", err=True)
+    click.echo(f"wrote {written} documents to {output}", err=True)
 
 
 @main.command()
@@ -198,10 +203,11 @@ def eval_command(gold: Path, model: str, show_errors: bool, gazetteers: tuple[Pa
     from kg.evaluate import documents_for, score, table
     from kg.gazetteer import load_gazetteer
     from kg.pipeline import extract as run_extract
+    from kg.records import Extraction
 
     try:
         docs = documents_for(gold)
-        extractions = list(run_extract(docs, model, load_gazetteer(gazetteers)))
+        extractions = [x for x in run_extract(docs, model, load_gazetteer(gazetteers)) if isinstance(x, Extraction)]
         scores = score(gold, extractions)
     except (ValueError, KeyError) as e:
         raise KgError(f"{gold}: not a gold file kg knows ({e})") from e

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -98,7 +99,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
             drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, weak))
     merged = [d for d in _merge(drafts) if _complete(d)]
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
-    return [_fact(d, sentences, doc) for d in merged], retyped + funds
+    spans = list(doc.sents)
+    return [_fact(d, sentences, spans) for d in merged], retyped + funds
 
 
 def _valuation(text: str, m: Mention, floor: int) -> bool:
@@ -336,20 +338,32 @@ def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _fact(draft: _Draft, sentences: Sequence[Sentence], doc: Doc) -> Fact:
-    indexes = sorted(draft.told_in)
+def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span]) -> Fact:
+    told = [_sentence_of(sentences, spans[i].start_char) for i in sorted(draft.told_in)]
     roles: list[tuple[str, object]] = [(r, v) for r, vs in draft.roles.items() for v in vs]
+    trigger = draft.trigger
+    home = _sentence_of(sentences, trigger.idx)
     if _rules()[draft.kind].get("content"):
-        roles.append(("content", _content(draft.trigger)))
-    rule = f"{draft.kind}:{fold(draft.trigger.lemma_)}"
-    return Fact(draft.kind, tuple(roles), tuple(sentences[i] for i in indexes), draft.trigger.text,
-                f"trigger {rule}", draft.status)
+        start, end = _content(trigger)
+        roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
+    word = home.text[trigger.idx - home.start : trigger.idx - home.start + len(trigger.text)]
+    return Fact(draft.kind, tuple(roles), tuple(dict.fromkeys(told)), word,
+                f"trigger {draft.kind}:{fold(trigger.lemma_)}", draft.status)
 
 
-def _content(trigger: Token) -> str:
-    """What was said: the clause the verb governs, or the sentence around a reporting verb."""
+def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence:
+    """The sentence (offsets into the original text) that holds ``offset``."""
+    return sentences[max(0, bisect_right([s.start for s in sentences], offset) - 1)]
+
+
+def _content(trigger: Token) -> tuple[int, int]:
+    """What was said, as offsets: the clause the verb governs, or the whole sentence."""
     for child in trigger.children:
         if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i:
             tokens = list(child.subtree)
-            return trigger.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.\"”“«»")
-    return trigger.sent.text.strip()
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    sentence = trigger.sent
+    before = trigger.doc.text[sentence.start_char : trigger.idx]
+    if "," in before:  # "« ... », a-t-il déclaré": what was said comes before the verb
+        return sentence.start_char, sentence.start_char + before.rindex(",")
+    return sentence.start_char, sentence.end_char

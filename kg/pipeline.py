@@ -35,12 +35,33 @@ class Report:
 
 
 def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
-            gazetteer: Gazetteer | None = None) -> Iterator[Extraction]:
-    """Extract the entities and facts of each document, in input order."""
+            gazetteer: Gazetteer | None = None, workers: int = 1) -> Iterator[Extraction | Skipped]:
+    """Extract the entities and facts of each document, streaming.
+
+    A document too long for the parser, or one whose extraction fails, comes out as Skipped
+    with the reason; the others are extracted all the same.
+    """
     gazetteer = gazetteer or load_gazetteer()
     nlp = spacy_nlp.load(model, gazetteer)
-    for parsed, document in spacy_nlp.parse(nlp, documents):
-        yield extract_one(document, parsed, gazetteer)
+    pending: list[Skipped] = []
+
+    def parseable(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if len(doc.text) > nlp.max_length:
+                pending.append(Skipped(doc.source, f"too long ({len(doc.text):,} characters; "
+                                                   f"the limit is {nlp.max_length:,})"))
+            else:
+                yield doc
+
+    for parsed, document in spacy_nlp.parse(nlp, parseable(documents), workers=workers):
+        yield from pending
+        pending.clear()
+        try:
+            yield extract_one(document, parsed, gazetteer)
+        except Exception as e:  # one bad article must not stop the other 999
+            log.exception("extraction of %s failed", document.id)
+            yield Skipped(document.source, f"extraction failed ({type(e).__name__}: {e})")
+    yield from pending
 
 
 def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extraction:
@@ -59,7 +80,7 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
 
 
 def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,
-          gazetteer: Gazetteer | None = None,
+          gazetteer: Gazetteer | None = None, workers: int = 1,
           progress: Callable[[str], None] | None = None) -> Report:
     """Read articles, extract the new and changed ones, and replace their graphs in ``store``.
 
@@ -81,7 +102,10 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
         else:
             todo.append(item)
     if todo:
-        for extraction in extract(todo, model, gazetteer):
+        for extraction in extract(todo, model, gazetteer, workers):
+            if isinstance(extraction, Skipped):
+                report.skipped.append(extraction)
+                continue
             doc = extraction.document
             store.replace_graph(document_iri(doc.id), document_graph(extraction))
             report.built.append(doc.id)

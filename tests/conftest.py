@@ -12,10 +12,12 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="session")
 def sample_extraction():
     from kg.pipeline import extract
-    from kg.reader import read_documents
+    from kg.reader import Skipped, read_documents
 
     docs = list(read_documents([DATA / "s00-tiktok.txt"]))
-    return next(extract(docs))
+    extraction = next(extract(docs))
+    assert not isinstance(extraction, Skipped)
+    return extraction
 
 
 @pytest.fixture(scope="session")

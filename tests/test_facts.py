@@ -1,0 +1,65 @@
+from decimal import Decimal
+
+from kg.amounts import parse_amounts
+from kg.facts import find_events
+from kg.records import Entity, Mention, Sentence
+from tests.handmade import make_doc
+
+
+def entity(doc, text: str, kind: str, key: str | None = None, subject: bool = False) -> Entity:
+    start = doc.text.index(text)
+    mention = Mention(start, start + len(text), text, kind, cue="gazetteer", subject=subject)
+    return Entity(key or f"name:{text.lower()}", text, kind, (mention,))
+
+
+def money(doc) -> list[Mention]:
+    return [Mention(s, e, doc.text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(doc.text)]
+
+
+def events(doc, entities):
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    facts, _ = find_events(doc, sentences, entities, money(doc), "d")
+    return facts
+
+
+def test_investment_roles_amount_place_and_future_status() -> None:
+    doc = make_doc([("TikTok", "TikTok", "PROPN", "nsubj", 1), ("investira", "investir", "VERB", "ROOT", 1, "Tense=Fut"),
+                    ("300", "300", "NUM", "nummod", 3), ("millions", "million", "NOUN", "obj", 1),
+                    ("d'", "de", "ADP", "case", 5, "", True), ("euros", "euro", "NOUN", "nmod", 3),
+                    ("en", "en", "ADP", "case", 7), ("Europe", "Europe", "PROPN", "obl", 1),
+                    (".", ".", "PUNCT", "punct", 1)])
+    tiktok, europe = entity(doc, "TikTok", "Organization", subject=True), entity(doc, "Europe", "Place")
+    [fact] = events(doc, [tiktok, europe])
+    assert fact.kind == "Investment" and fact.status == "planned"
+    assert fact.values("investor") == [tiktok.key] and fact.values("location") == [europe.key]
+    assert fact.values("amount")[0].value == Decimal(300_000_000)
+
+
+def test_a_ban_only_considered_keeps_its_modality() -> None:
+    doc = make_doc([("Washington", "Washington", "PROPN", "nsubj", 1), ("envisage", "envisager", "VERB", "ROOT", 1),
+                    ("d'", "de", "ADP", "mark", 3, "", True), ("interdire", "interdire", "VERB", "xcomp", 1),
+                    ("TikTok", "TikTok", "PROPN", "obj", 3), (".", ".", "PUNCT", "punct", 1)])
+    us, tiktok = entity(doc, "Washington", "Place", subject=True), entity(doc, "TikTok", "Product")
+    [ban] = events(doc, [us, tiktok])
+    assert (ban.kind, ban.status) == ("Ban", "considered")
+    assert ban.values("authority") == [us.key] and ban.values("target") == [tiktok.key]
+
+
+def test_passive_acquisition_by_agent() -> None:
+    doc = make_doc([("Beats", "Beats", "PROPN", "nsubj:pass", 2), ("est", "être", "AUX", "aux:pass", 2),
+                    ("racheté", "racheter", "VERB", "ROOT", 2, "VerbForm=Part|Voice=Pass"),
+                    ("par", "par", "ADP", "case", 4), ("Apple", "Apple", "PROPN", "obl:agent", 2),
+                    (".", ".", "PUNCT", "punct", 2)])
+    beats, apple = entity(doc, "Beats", "Organization", subject=True), entity(doc, "Apple", "Organization")
+    [deal] = events(doc, [beats, apple])
+    assert deal.values("acquirer") == [apple.key] and deal.values("acquired") == [beats.key]
+
+
+def test_a_reporting_verb_gives_speaker_and_content() -> None:
+    doc = make_doc([("Pompeo", "Pompeo", "PROPN", "nsubj", 1), ("affirme", "affirmer", "VERB", "ROOT", 1),
+                    ("que", "que", "SCONJ", "mark", 4), ("Pékin", "Pékin", "PROPN", "nsubj", 4),
+                    ("ment", "mentir", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)])
+    pompeo, beijing = entity(doc, "Pompeo", "Person", subject=True), entity(doc, "Pékin", "Place")
+    [said] = events(doc, [pompeo, beijing])
+    assert said.kind == "Statement" and said.values("speaker") == [pompeo.key]
+    assert said.values("content") == ["que Pékin ment"]

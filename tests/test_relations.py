@@ -1,0 +1,33 @@
+from kg.records import Entity, Mention, Sentence
+from kg.relations import find_relations
+
+
+def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    entities = []
+    for name, kind in names.items():
+        start = text.index(name)
+        entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
+    facts = find_relations([Sentence(0, len(text), text)], entities)
+    return {(f.kind, str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts}
+
+
+def test_former_name() -> None:
+    assert relations("Les deux années de transition de Musical.ly à TikTok.",
+                     {"Musical.ly": "Organization", "TikTok": "Product"}) == {("formerlyKnownAs", "TikTok", "Musical.ly")}
+
+
+def test_title_after_a_name_gives_job_and_employer() -> None:
+    got = relations("Ted Sarandos, co-directeur général de Netflix, a salué l'accord.",
+                    {"Ted Sarandos": "Person", "Netflix": "Company"})
+    assert got == {("worksFor", "Ted Sarandos", "Netflix"), ("jobTitle", "Ted Sarandos", "co-directeur général")}
+
+
+def test_title_before_a_name() -> None:
+    got = relations("Le secrétaire d'État américain Mike Pompeo a parlé.", {"Mike Pompeo": "Person"})
+    assert got == {("jobTitle", "Mike Pompeo", "secrétaire d'État américain")}
+
+
+def test_subsidiary_and_wrong_classes() -> None:
+    assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
+        ("parentOrganization", "Instagram", "Meta")}
+    assert relations("Paris, filiale de Meta, grandit.", {"Paris": "City", "Meta": "Company"}) == set()
