@@ -20,6 +20,10 @@ GAZETTEER_OPTION = click.option("--gazetteer", "gazetteers", multiple=True,
                                 help="Extra linking table (TSV: qid class label_fr label_en aliases); repeatable.")
 
 
+# Exit status of a build that skipped some articles but built the rest.
+PARTIAL = 3
+
+
 class KgGroup(click.Group):
     """Turns library errors into one line on stderr and exit status 1; --debug shows tracebacks."""
 
@@ -55,14 +59,16 @@ def main(debug: bool) -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parser processes (spaCy n_process).")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any article is skipped.")
+@click.option("--strict", is_flag=True, help="A skipped article is an error (exit 1 instead of 3).")
 @GAZETTEER_OPTION
 def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
           workers: int, strict: bool, gazetteers: tuple[Path, ...]) -> None:
     """Read articles (files or folders), extract, and add them to the store.
 
     Accepts .txt, .md, .html and .jsonl ({"id", "text"} per line).  An unchanged article is not
-    extracted again; a changed one replaces its old facts.
+    extracted again; a changed one replaces its old facts.  Articles that cannot be read (binary,
+    empty, malformed JSON line, too long) are skipped with their reason and the others built;
+    the exit status is then 3 (1 with --strict).
 
     \b
     Example:
@@ -87,8 +93,8 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
     if output and fmt:
         export(store, fmt, output)
         click.echo(f"wrote {output}", err=True)
-    if strict and report.skipped:
-        sys.exit(2)
+    if report.skipped:
+        sys.exit(1 if strict else PARTIAL)
 
 
 @main.command()

@@ -20,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("built") / "store"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store)], check=True,
+                   capture_output=True)
+    return store
+
+
 def labels(g: rdflib.Graph, node: object, prop: rdflib.URIRef) -> set[str]:
     return {str(g.value(o, RDFS.label)) for o in g.objects(node, prop)}
 
@@ -104,10 +112,8 @@ def test_cli_build_query_export(tmp_path: Path) -> None:
     (["build", "does-not-exist"], "no such file"),
     (["export", "graphml", "-o", "x.graphml", "--store", "no-store-here"], "no store here"),
 ])
-def test_user_mistakes_get_one_line(tmp_path: Path, args: list[str], message: str) -> None:
-    store = ["--store", str(tmp_path / "s")] if args[0] == "query" else []
-    if args[0] == "query":
-        subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), *store], check=True, capture_output=True)
+def test_user_mistakes_get_one_line(tmp_path: Path, built_store: Path, args: list[str], message: str) -> None:
+    store = ["--store", str(built_store)] if args[0] == "query" else []
     r = subprocess.run([sys.executable, "-m", "kg", *args, *store], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode != 0
     assert message in r.stderr and "Traceback" not in r.stderr
@@ -126,3 +132,56 @@ def test_every_stored_query_runs_on_the_sample(sample_graph: rdflib.Graph) -> No
         assert description(path), name
         rows = list(store.query(path.read_text(encoding="utf-8")))
         assert rows or name in empty_allowed, name
+
+
+def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(DATA / "s00-tiktok.txt", tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    base = [sys.executable, "-m", "kg", "build", str(tmp_path / "in"), "--memory"]
+    r = subprocess.run(base, capture_output=True, text=True)
+    assert r.returncode == 3 and "empty.txt: empty" in r.stderr and "built 1" in r.stderr
+    assert subprocess.run([*base, "--strict"], capture_output=True).returncode == 1
+
+
+def test_same_graph_whatever_the_input_order(tmp_path: Path) -> None:
+    from rdflib.compare import to_isomorphic
+
+    from kg.pipeline import build
+    from kg.store import Store
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("L'Autorité de la concurrence a infligé une amende de 5 millions d'euros à Apple.\n")
+    b.write_text("Apple a été sanctionnée par l'Autorité de la concurrence, qui lui inflige 3 millions d'euros.\n")
+    graphs = []
+    for order in ([a, b], [b, a]):
+        store = Store(None)
+        build(order, store)
+        g = rdflib.Graph()
+        for t in store.triples():
+            g.parse(data=f"{t.subject} {t.predicate} {t.object} .", format="nt")
+        graphs.append(g)
+    assert to_isomorphic(graphs[0]) == to_isomorphic(graphs[1])
+    authorities = set(graphs[0].subjects(RDFS.label, rdflib.Literal("Autorité de la concurrence", lang="fr")))
+    assert len(authorities) == 1  # one node for the organisation named in both articles
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("turtle", "turtle"), ("ntriples", "nt"), ("nquads", "nquads"),
+                                           ("trig", "trig"), ("jsonld", "json-ld"), ("rdfxml", "xml")])
+def test_every_rdf_export_reads_back(tmp_path: Path, built_store: Path, fmt: str, parse_as: str) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    subprocess.run([sys.executable, "-m", "kg", "export", fmt, "-o", str(out), "--store", str(built_store)],
+                   check=True, capture_output=True)
+    g = rdflib.Dataset() if fmt in {"nquads", "trig"} else rdflib.Graph()
+    g.parse(out, format=parse_as)
+    assert len(g) > 100 or sum(len(c) for c in g.graphs()) > 100
+    rapper_name = {"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads", "trig": "trig", "rdfxml": "rdfxml"}
+    if shutil.which("rapper") and fmt in rapper_name:
+        subprocess.run(["rapper", "-q", "-c", "-i", rapper_name[fmt], str(out)], check=True, capture_output=True)
+
+
+def test_every_command_is_documented_with_an_example() -> None:
+    from kg.cli import main
+
+    for name, command in main.commands.items():
+        assert command.help and "Example" in command.help, name
