@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.records import Entity, Mention, Sentence
+from kg.records import Entity, Fact, Mention, Sentence
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
 _CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
@@ -138,6 +138,16 @@ def _class_of(mentions: Sequence[Mention]) -> str:
         if (m.form == "name" or m.cue == "context") and m.kind in NAMED:
             votes[m.kind] += _CUE_WEIGHT[m.cue]
     return votes.most_common(1)[0][0] if votes else "Product"
+
+
+def supported(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]:
+    """Drop the products only the NER's catch-all class proposed and no fact needs.
+
+    The French model's MISC covers events, works, diseases and holidays as much as products; such a
+    name is kept when the text says it is a product ("sur Reels") or a fact gives it a role.
+    """
+    used = {v for f in facts for _, v in f.roles if isinstance(v, str)}
+    return [e for e in entities if e.key in used or not (e.kind == "Product" and weakly_typed(e))]
 
 
 def weakly_typed(entity: Entity) -> bool:

@@ -84,7 +84,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
         money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char
                  and not _valuation(doc.text, m, span.start_char)]
         times = [m for m in values if m.time and span.start_char <= m.start < span.end_char]
-        triggers = list(_triggers(span))
+        names = [(m.start, m.end) for m in in_sentence if m.form == "name"]
+        triggers = [t for t in _triggers(span) if not any(s <= t.token.idx < e for s, e in names)]
         for trigger in triggers:
             draft = _Draft(trigger.kind, trigger.token, index, status=_status(trigger.token),
                            amount_required=trigger.amount_required)
@@ -227,9 +228,9 @@ def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: s
     accepted = _rules()[draft.kind]["roles"].get(role)
     if accepted is None or (classes[key] not in accepted and key not in weak):
         return False
-    one_word = " " not in key.partition(":")[2]
-    if key in weak and (classes[key] not in accepted or one_word):
-        # the French model's class for an unknown one-word name is a guess; the role knows better
+    guess = " " not in key.partition(":")[2] or classes[key] == "Product"
+    if key in weak and (classes[key] not in accepted or guess):
+        # the class the French model gives an unknown one-word name or a MISC is a guess; the role knows better
         classes[key] = accepted[0]
         weak.discard(key)
     draft.add(role, key)

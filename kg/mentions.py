@@ -10,7 +10,9 @@ from kg.amounts import parse_amounts
 from kg.data import load_yaml
 from kg.dates import parse_times
 from kg.gazetteer import Gazetteer
+from kg.names import fold
 from kg.nlp import ABBREVIATIONS
+from kg.places import demonyms, known_places
 from kg.records import Mention
 from kg.vocab import base_class
 
@@ -60,13 +62,54 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         name = doc.text[start:end]
         entry = gazetteer.lookup(name)
+        titled = False
+        if entry is None:
+            untitled = _without_titles(tokens)
+            if not untitled:
+                continue
+            titled, tokens = len(untitled) < len(tokens), untitled
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            name = doc.text[start:end]
+            entry = gazetteer.lookup(name)
         if (entry is None and _is_junk(name, tokens)) or any(start < e and s < end for s, e in blocked):
             continue
         if entry:
             kind, cue = base_class(entry.cls), "gazetteer"
         else:
             kind, cue = _class_from_name(name, span.label_)
+            if titled and cue == "ner":
+                kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
+            elif span.label_ == "MISC" and cue == "ner" and _product_context(tokens[0]):
+                cue = "context"
         yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens))
+
+
+def _without_titles(tokens: list[Token]) -> list[Token]:
+    """Drop a leading title or demonym ("Professeur Mark Sullivan", "la Polonaise Oktawia Nowacka").
+
+    A name that is only a title, a demonym or a common word opening a sentence is no name at all.
+    """
+    titles = _titles()
+    while tokens and (fold(tokens[0].text) in titles or fold(tokens[0].text) in demonyms()) \
+            and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
+        tokens = tokens[1:]
+    if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
+            and not tokens[0].text.isupper():
+        return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
+    return tokens
+
+
+def _product_context(first: Token) -> bool:
+    """"sur Reels", "l'application Threads": words before a name that make it a product."""
+    before = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.pos_ != "DET"]
+    cues = _names()["product_cues"]
+    return bool(before) and (before[-1].lower_ in cues or before[-1].lemma_.lower() in cues)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    table = load_yaml("titles.yml")
+    return frozenset(fold(t) for t in (*table["titles"], *table["honorifics"]))
 
 
 def _merged(doc: Doc) -> list[Span]:
@@ -132,6 +175,8 @@ def _class_from_name(name: str, label: str) -> tuple[str, str]:
     for cls, cues in _names()["classes"].items():
         if words[0] in cues["first"] or words[-1] in cues["last"]:
             return cls, "name"
+    if fold(name) in known_places():
+        return "Place", "name"
     return NER_CLASSES.get(label, "Product"), "ner"
 
 

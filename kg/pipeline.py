@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import nlp as spacy_nlp
-from kg.entities import resolve_entities
+from kg.entities import resolve_entities, supported
 from kg.facts import find_events
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.mentions import find_mentions
@@ -76,7 +76,8 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     values = [m for m in mentions if m.amount is not None or m.time is not None]
     events, entities = find_events(parsed, sentences, entities, values, document.id)
     relations = find_relations(sentences, entities)
-    return Extraction(document, sentences, tuple(entities), tuple(events + relations))
+    facts = events + relations
+    return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))
 
 
 def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,

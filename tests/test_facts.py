@@ -63,3 +63,16 @@ def test_a_reporting_verb_gives_speaker_and_content() -> None:
     [said] = events(doc, [pompeo, beijing])
     assert said.kind == "Statement" and said.values("speaker") == [pompeo.key]
     assert said.values("content") == ["que Pékin ment"]
+
+
+def test_a_trigger_word_inside_a_name_is_not_a_trigger() -> None:
+    doc = make_doc([("Syntony", "Syntony", "PROPN", "nsubj", 1), ("lève", "lever", "VERB", "ROOT", 1),
+                    ("7", "7", "NUM", "nummod", 3), ("M€", "M€", "NOUN", "obj", 1),
+                    ("auprès", "auprès", "ADV", "advmod", 1), ("de", "de", "ADP", "case", 6),
+                    ("Alpha", "Alpha", "PROPN", "obl", 4), ("Investissement", "investissement", "NOUN", "flat:name", 6),
+                    ("et", "et", "CCONJ", "cc", 9), ("Beta", "Beta", "PROPN", "conj", 6), (".", ".", "PUNCT", "punct", 1)])
+    syntony = entity(doc, "Syntony", "Organization", subject=True)
+    alpha, beta = entity(doc, "Alpha Investissement", "Organization"), entity(doc, "Beta", "Organization")
+    [raise_] = events(doc, [syntony, alpha, beta])
+    assert raise_.values("recipient") == [syntony.key]
+    assert raise_.values("investor") == [alpha.key, beta.key]

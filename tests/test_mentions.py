@@ -28,3 +28,23 @@ def test_money_and_dates_are_mentions() -> None:
                     ("2021", "2021", "NUM", "nummod", 3)])
     kinds = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer())]
     assert kinds == [("7 M€", "MonetaryAmount"), ("en avril 2021", "Time")]
+
+
+def test_titles_demonyms_and_sentence_initial_words_are_not_names() -> None:
+    doc = make_doc([("Trouver", "trouver", "VERB", "ROOT", 0), ("la", "le", "DET", "det", 2),
+                    ("Polonaise", "polonais", "NOUN", "obj", 0), ("Oktawia", "Oktawia", "PROPN", "appos", 2),
+                    ("Nowacka", "Nowacka", "PROPN", "flat:name", 3), ("et", "et", "CCONJ", "cc", 6),
+                    ("Professeur", "professeur", "NOUN", "conj", 2), ("Mark", "Mark", "PROPN", "flat:name", 6),
+                    ("Sullivan", "Sullivan", "PROPN", "flat:name", 6), ("en", "en", "ADP", "case", 10),
+                    ("Bretagne", "Bretagne", "PROPN", "obl", 0)],
+                   ents=["B-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-PER", "I-PER", "I-PER", "O", "B-PER"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Oktawia Nowacka", "Person"), ("Mark Sullivan", "Person"), ("Bretagne", "Place")]
+
+
+def test_misc_is_a_product_only_in_context() -> None:
+    doc = make_doc([("publier", "publier", "VERB", "ROOT", 0), ("sur", "sur", "ADP", "case", 2),
+                    ("Reels", "Reels", "PROPN", "obl", 0), ("pendant", "pendant", "ADP", "case", 4),
+                    ("Pâques", "Pâques", "PROPN", "obl", 0)], ents=["O", "O", "B-MISC", "O", "B-MISC"])
+    cues = {m.text: m.cue for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
+    assert cues == {"Reels": "context", "Pâques": "ner"}
