@@ -190,8 +190,10 @@ def _winer(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
     for x in extractions:
         gold = {(e["start"], e["end"], e["label"]) for e in records[x.document.id]["entities"]
                 if e["label"] in per_class}
-        pred = {(m.start, m.end, _WINER_LABELS[base_class(e.kind)]) for e in x.entities for m in e.mentions
-                if m.form == "name" and base_class(e.kind) in _WINER_LABELS}
+        spans = {(m.start, m.end, _WINER_LABELS[base_class(e.kind)]) for e in x.entities for m in e.mentions
+                 if m.form == "name" and base_class(e.kind) in _WINER_LABELS}
+        # the gold lists outermost names: "Paris" inside "tribunal de Paris" is not scored
+        pred = {p for p in spans if not any(o != p and o[0] <= p[0] and p[1] <= o[1] for o in spans)}
         for span in gold | pred:
             s = per_class[span[2]]
             hit = span in gold and span in pred

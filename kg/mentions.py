@@ -44,9 +44,49 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     values += [Mention(s, e, text[s:e], "Time", time=t) for s, e, t in parse_times(text, year)]
     taken = [(m.start, m.end) for m in values]
     names = [m for m in _names_in(doc, gazetteer) if not _overlaps(m, taken)]
+    institutions = list(_institutions(doc, names))
+    # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
+    # institution's own name ("la fondation Wikimedia") is the institution
+    names = [n for n in names if n.kind == "Place" or not any(i.start <= n.start and n.end <= i.end
+                                                                 for i in institutions)]
+    names = sorted(names + institutions, key=lambda m: m.start)
     taken += [(m.start, m.end) for m in names]
     anaphors = [m for m in _anaphors(doc) if not _overlaps(m, taken)]
     return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
+
+
+def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+    """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
+    institution made a name by a demonym, a place or a name after it."""
+    heads = _names()["institutions"]
+    starting = {n.start: n for n in names}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or not token.is_lower or token.i == 0 \
+                or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
+            continue
+        end, k = token.idx + len(token.text), token.i + 1
+        while k < len(doc):
+            nxt = doc[k]
+            if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms():
+                end, k = nxt.idx + len(nxt.text), k + 1
+            elif nxt.idx in starting:
+                name = starting[nxt.idx]
+                end, k = name.end, _token_after(doc, name.end)
+            elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):
+                at = k + 2 if doc[k + 1].lower_ in {"la", "l'"} else k + 1
+                name = starting.get(doc[at].idx) if at < len(doc) else None
+                if name is None or name.kind not in {"Place", "Organization"}:
+                    break
+                end, k = name.end, _token_after(doc, name.end)
+            else:
+                break
+        if end > token.idx + len(token.text):
+            yield Mention(token.idx, end, doc.text[token.idx : end], "Organization", cue="context",
+                          subject=token.dep_ in _SUBJECT_DEPS)
+
+
+def _token_after(doc: Doc, offset: int) -> int:
+    return next((t.i for t in doc if t.idx >= offset), len(doc))
 
 
 def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -48,7 +48,20 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) ->
                             and base_class(o.kind) in ends[name]["o"]:
                         facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
         facts.extend(_job_titles(sentence, masked, inside, of_mention))
+        facts.extend(_nested_places(sentence, inside, of_mention))
     return list(dict.fromkeys(facts))
+
+
+def _nested_places(sentence: Sentence, inside: Sequence[Mention],
+                   of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    """"le tribunal de Paris": a place named inside an organisation's name is where it is."""
+    for outer in inside:
+        for inner in inside:
+            org, place = of_mention[outer], of_mention[inner]
+            if outer is not inner and outer.start <= inner.start and inner.end <= outer.end \
+                    and base_class(org.kind) == "Organization" and base_class(place.kind) == "Place" \
+                    and org.key != place.key:
+                yield _relation("locatedIn", org.key, place.key, sentence, "pattern nested place")
 
 
 def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:

@@ -48,3 +48,14 @@ def test_misc_is_a_product_only_in_context() -> None:
                     ("Pâques", "Pâques", "PROPN", "obl", 0)], ents=["O", "O", "B-MISC", "O", "B-MISC"])
     cues = {m.text: m.cue for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
     assert cues == {"Reels": "context", "Pâques": "ner"}
+
+
+def test_institution_nouns_made_names() -> None:
+    doc = make_doc([("le", "le", "DET", "det", 1), ("gouvernement", "gouvernement", "NOUN", "nsubj", 3),
+                    ("canadien", "canadien", "ADJ", "amod", 1), ("saisit", "saisir", "VERB", "ROOT", 3),
+                    ("le", "le", "DET", "det", 5), ("tribunal", "tribunal", "NOUN", "obj", 3),
+                    ("de", "de", "ADP", "case", 7), ("Paris", "Paris", "PROPN", "nmod", 5)],
+                   ents=["O", "O", "O", "O", "O", "O", "O", "B-LOC"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("gouvernement canadien", "Organization"), ("tribunal de Paris", "Organization"),
+                   ("Paris", "Place")]

@@ -31,3 +31,11 @@ def test_subsidiary_and_wrong_classes() -> None:
     assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
         ("parentOrganization", "Instagram", "Meta")}
     assert relations("Paris, filiale de Meta, grandit.", {"Paris": "City", "Meta": "Company"}) == set()
+
+
+def test_a_place_inside_an_institution_name_is_where_it_is() -> None:
+    text = "Le tribunal de Paris a jugé."
+    court = Entity("court", "tribunal de Paris", "Organization", (Mention(3, 20, "tribunal de Paris", "Organization"),))
+    paris = Entity("paris", "Paris", "City", (Mention(15, 20, "Paris", "Place"),))
+    facts = find_relations([Sentence(0, len(text), text)], [court, paris])
+    assert [(f.kind, f.values("subject"), f.values("object")) for f in facts] == [("locatedIn", ["court"], ["paris"])]
