@@ -126,7 +126,7 @@ def _news(gold: dict, extractions: Sequence[Extraction]) -> list[Score]:
             elif f.is_event:
                 extra.tp += 1
         for e in entities:
-            bad = fold(e.label) in _JUNK or not any(c.isupper() for c in e.label) and e.kind != "Fund"
+            bad = fold(e.label) in _JUNK or len(e.label) < 2
             junk.fp += bad
             if bad:
                 junk.errors.append(f"{doc['id']}: junk entity {e.label!r}")

@@ -44,6 +44,7 @@ class Trigger:
     kind: str
     slots: dict[str, str]
     amount_required: bool
+    pos: str  # VERB or NOUN, as the rule reads the word (the tagger may have said otherwise)
 
 
 @dataclass
@@ -124,8 +125,33 @@ def _trigger_index() -> dict[tuple[str, str], list[tuple[str, dict]]]:
 def _triggers(span: Span) -> Iterator[Trigger]:
     index = _trigger_index()
     for token in span:
-        for kind, rule in index.get((token.lemma_.lower(), token.pos_), ()):
-            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required")
+        for kind, rule in index.get(_lemma_and_pos(token), ()):
+            if rule.get("finite") and not _finite(token):
+                continue
+            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"])
+
+
+def _lemma_and_pos(token: Token) -> tuple[str, str]:
+    """The token's lemma and part of speech, a verb the tagger took for a noun put right.
+
+    A "noun" with a subject of its own is a verb ("L'Autorité sanctionne la firme"); its lemma is
+    then guessed as a first-group infinitive, the commonest case.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+        text = token.lower_
+        for guess in (text + "r", text[:-3] + "er" if text.endswith("ent") else ""):
+            if (guess, "VERB") in _trigger_index():
+                return guess, "VERB"
+    return lemma, token.pos_
+
+
+def _finite(verb: Token) -> bool:
+    """A conjugated verb, or a past participle with "avoir": "a déclaré", not "estimée" or "pour avertir"."""
+    if "Fin" in verb.morph.get("VerbForm"):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.lemma_ == "avoir" and c.dep_.startswith("aux") for c in verb.children)
 
 
 def _status(token: Token) -> str:
@@ -169,7 +195,7 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
             slot_of[m] = case
         previous = m
     subject = _dependency_subject(token)
-    passive = token.pos_ == "VERB" and (
+    passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)))
     subject_slot = "passive" if passive else "subject"
@@ -183,7 +209,7 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
         before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of]
         if before:
             slot_of[before[-1]] = subject_slot
-    if token.pos_ == "VERB" and not passive:
+    if trigger.pos == "VERB" and not passive:
         after = [m for m in in_sentence if m.start > token.idx and m not in slot_of]
         if after:
             slot_of[after[0]] = "object"
@@ -216,7 +242,7 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
         if slot not in {"subject", "passive", "object"}:
             if any(min(here, m.start) < o < max(here, m.start) for o in others):
                 continue
-            if trigger.token.pos_ == "NOUN" and m.start < here and slot != "par":
+            if trigger.pos == "NOUN" and m.start < here and slot != "par":
                 continue  # a noun's complements follow it: "l'influence d'Instagram, ... un blocus"
         role = slots.get(slot)
         if role is not None and _assign(draft, role, of_mention[m], classes, weak) and slot in {"subject", "passive"}:

@@ -56,7 +56,7 @@ def test_passive_acquisition_by_agent() -> None:
 
 
 def test_a_reporting_verb_gives_speaker_and_content() -> None:
-    doc = make_doc([("Pompeo", "Pompeo", "PROPN", "nsubj", 1), ("affirme", "affirmer", "VERB", "ROOT", 1),
+    doc = make_doc([("Pompeo", "Pompeo", "PROPN", "nsubj", 1), ("affirme", "affirmer", "VERB", "ROOT", 1, "VerbForm=Fin"),
                     ("que", "que", "SCONJ", "mark", 4), ("Pékin", "Pékin", "PROPN", "nsubj", 4),
                     ("ment", "mentir", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)])
     pompeo, beijing = entity(doc, "Pompeo", "Person", subject=True), entity(doc, "Pékin", "Place")
@@ -76,3 +76,20 @@ def test_a_trigger_word_inside_a_name_is_not_a_trigger() -> None:
     [raise_] = events(doc, [syntony, alpha, beta])
     assert raise_.values("recipient") == [syntony.key]
     assert raise_.values("investor") == [alpha.key, beta.key]
+
+
+def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
+    doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("Autorité", "autorité", "NOUN", "nsubj", 2),
+                    ("sanctionne", "sanctionne", "NOUN", "ROOT", 2), ("Apple", "Apple", "PROPN", "obj", 2),
+                    (".", ".", "PUNCT", "punct", 2)])
+    authority, apple = entity(doc, "Autorité", "Organization", subject=True), entity(doc, "Apple", "Organization")
+    [fine] = events(doc, [authority, apple])
+    assert fine.kind == "Fine"
+    assert fine.values("authority") == [authority.key] and fine.values("fined") == [apple.key]
+
+
+def test_no_statement_from_an_infinitive_or_a_passive() -> None:
+    doc = make_doc([("Rivian", "Rivian", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("avertir", "avertir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Tesla", "Tesla", "PROPN", "obj", 2),
+                    (".", ".", "PUNCT", "punct", 1)])
+    assert events(doc, [entity(doc, "Rivian", "Organization", subject=True), entity(doc, "Tesla", "Organization")]) == []
