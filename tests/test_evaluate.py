@@ -1,0 +1,80 @@
+"""The scoring harness on known inputs with known scores."""
+
+from decimal import Decimal
+
+import pytest
+
+from kg.evaluate import Score, _news, _popcorn, _winer, table
+from kg.records import Amount, Document, Entity, Extraction, Fact, Mention, Sentence
+
+TEXT = "TikTok investit 1 milliard d'euros en Europe. Pompeo parle."
+S = Sentence(0, len(TEXT), TEXT)
+
+
+def ent(key: str, label: str, kind: str, start: int, qid: str | None = None) -> Entity:
+    return Entity(key, label, kind, (Mention(start, start + len(label), label, kind),), qid)
+
+
+TIKTOK, EUROPE, POMPEO = ent("t", "TikTok", "Product", 0, "Q48938223"), ent("e", "Europe", "Place", 38), \
+    ent("p", "Pompeo", "Person", 46)
+
+
+def extraction(*facts: Fact) -> Extraction:
+    return Extraction(Document("d", TEXT, "d"), (S,), (TIKTOK, EUROPE, POMPEO), facts)
+
+
+def investment(value: int) -> Fact:
+    return Fact("Investment", (("investor", "t"), ("amount", Amount("EUR", value=Decimal(value))), ("location", "e")),
+                (S,), "investit", "test")
+
+
+GOLD = {"docs": [{"id": "d", "entities": [
+    {"name": "TikTok", "types": ["Organization", "Product"], "qid": "Q48938223"},
+    {"name": "Europe", "types": ["Place"]}, {"name": "Mike Pompeo", "aliases": ["Pompeo"], "types": ["Person"]},
+    {"name": "Chine", "types": ["Place"], "qid": "Q148"}],
+    "facts": [{"kind": "Investment", "investor": "TikTok", "amount": [1e9, "EUR"], "location": "Europe"},
+              {"kind": "Statement", "speaker": "Mike Pompeo"}]}]}
+
+
+def by_name(scores: list[Score]) -> dict[str, Score]:
+    return {s.name: s for s in scores}
+
+
+def test_news_counts() -> None:
+    scores = by_name(_news(GOLD, [extraction(investment(10**9), investment(5))]))
+    assert (scores["entities found"].tp, scores["entities found"].fn) == (3, 1)
+    assert scores["entities found with an accepted class"].recall == pytest.approx(0.75)
+    assert (scores["Wikidata ids"].tp, scores["Wikidata ids"].fn) == (1, 1)
+    assert (scores["facts"].tp, scores["facts"].fn) == (1, 1)
+    assert (scores["events matching no gold fact"].tp, scores["events matching no gold fact"].fp) == (1, 1)
+
+
+def test_a_bound_matches_a_vague_gold_amount() -> None:
+    gold = {"docs": [{"id": "d", "entities": [], "facts": [
+        {"kind": "Investment", "investor": "TikTok", "amount": [1e5, 1e6, "EUR"]}]}]}
+    vague = Fact("Investment", (("investor", "t"), ("amount", Amount("EUR", min_value=Decimal(10**5),
+                                                                    max_value=Decimal(10**6)))), (S,), "x", "test")
+    assert by_name(_news(gold, [extraction(vague)]))["facts"].recall == 1.0
+
+
+def test_winer_strict_spans_and_outermost_only() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "label": "Organization"},
+                                  {"start": 38, "end": 44, "label": "Location"}]}}
+    [micro, *_] = _winer(records, [extraction()])
+    # TikTok predicted as Product (a false Product and a missed Organization), Europe right, Pompeo extra
+    assert (micro.tp, micro.fp, micro.fn) == (1, 2, 1)
+
+
+def test_popcorn_coreference_pairs_and_relations() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 38, "end": 44, "entity_id": 2},
+                                  {"start": 46, "end": 52, "entity_id": 1}],
+                     "relations": [{"head": 1, "label": "IS_LOCATED_IN", "tail": 2}]}}
+    located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
+    loc, other, coref = _popcorn(records, [extraction(located)])
+    assert (loc.tp, loc.fp, loc.fn) == (1, 0, 0)
+    assert (other.tp, other.fp, other.fn) == (0, 0, 0)
+    assert (coref.tp, coref.fp, coref.fn) == (0, 0, 1)  # TikTok and Pompeo are one gold entity, two of ours
+
+
+def test_table_has_one_row_per_score() -> None:
+    assert len(table([Score("a", 1, 1, 1), Score("b")]).splitlines()) == 3
