@@ -174,24 +174,101 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
 
 @main.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(
-    ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml"]))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (written atomically).")
+    ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv", "html", "svg", "png"]))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="File to write (written atomically); a folder for csv.")
 @STORE_OPTION
-def export_command(fmt: str, output: Path, store_path: Path) -> None:
-    """Write the whole graph in FORMAT.
+@click.option("--collapse-events", is_flag=True, help="Events as labelled edges between their main participants.")
+@click.option("--around", metavar="NAME", help="Only the neighbourhood of this entity (label or alias).")
+@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="Steps around --around.")
+@click.option("--class", "cls", metavar="CLASS", help="Only entities of this class (Organization, Person, ...).")
+def export_command(fmt: str, output: Path, store_path: Path, collapse_events: bool, around: str | None,
+                   depth: int, cls: str | None) -> None:
+    """Write the graph in FORMAT.
 
     \b
-    turtle, ntriples, jsonld, rdfxml: the union of all articles (Protégé, triple stores)
-    nquads, trig: one named graph per article, provenance kept
-    graphml: entities and events as nodes (Gephi, Cytoscape, yEd)
+    turtle, ntriples, rdfxml, jsonld   the whole graph (Protégé, triple stores; JSON-LD with ontology/context.jsonld)
+    nquads, trig                       one named graph per article, provenance kept
+    graphml, gexf                      entities and events as nodes (Gephi, Cytoscape, yEd)
+    csv                                nodes.csv, edges.csv, facts.csv with sources (spreadsheets, pandas)
+    html                               one interactive page: pan, zoom, search, click for facts
+    svg, png                           a drawing, classes coloured, with a legend
     Example:
-      kg export graphml -o graph.graphml
+      kg export png -o tiktok.png --around TikTok --depth 2
     """
-    from kg.export import Format, export
+    from kg.export import Format, View, export
 
-    export(Store(store_path, create=False), Format[fmt], output)
+    view = View(collapse_events, around, depth, cls)
+    export(Store(store_path, create=False, read_only=True), Format[fmt], output, view)
     click.echo(f"wrote {output}", err=True)
+
+
+@main.group()
+def graph() -> None:
+    """Graph questions: central entities, chains of facts between two, communities.
+
+    \b
+    Example:
+      kg graph path "TikTok" "Mike Pompeo"
+    """
+
+
+@graph.command()
+@STORE_OPTION
+@click.option("--class", "cls", metavar="CLASS", help="Only entities of this class.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="How many to list.")
+def central(store_path: Path, cls: str | None, top: int) -> None:
+    """The most connected entities, by degree and PageRank (events collapsed into links).
+
+    \b
+    Example:
+      kg graph central --class Organization --top 10
+    """
+    from kg.network import build_network
+    from kg.questions import central as rank
+
+    click.echo(f"{'entity':40} {'class':16} {'degree':>6} {'pagerank':>9}")
+    for label, klass, degree, pagerank in rank(build_network(Store(store_path, create=False, read_only=True)),
+                                                cls, top):
+        click.echo(f"{label[:40]:40} {klass:16} {degree:6d} {pagerank:9.4f}")
+
+
+@graph.command()
+@click.argument("start")
+@click.argument("end")
+@STORE_OPTION
+def path(start: str, end: str, store_path: Path) -> None:
+    """The shortest chains of facts linking two entities, each step with its source sentence.
+
+    \b
+    Example:
+      kg graph path "TikTok" "Mike Pompeo"
+    """
+    from kg.network import build_network
+    from kg.questions import paths
+
+    for n, steps in enumerate(paths(build_network(Store(store_path, create=False, read_only=True)), start, end), 1):
+        click.echo(f"chain {n}:")
+        for step in steps:
+            click.echo(f"  {step.source} —{step.relation}→ {step.target}")
+            if step.sentence:
+                click.echo(f"      « {step.sentence} »")
+
+
+@graph.command()
+@STORE_OPTION
+def communities(store_path: Path) -> None:
+    """Clusters of entities that appear together (Louvain), largest first.
+
+    \b
+    Example:
+      kg graph communities
+    """
+    from kg.network import build_network
+    from kg.questions import communities as find
+
+    for n, group in enumerate(find(build_network(Store(store_path, create=False, read_only=True))), 1):
+        click.echo(f"{n:3d}. {', '.join(group)}")
 
 
 @main.command("eval")

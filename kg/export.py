@@ -1,22 +1,29 @@
-"""The store -> files: RDF formats through pyoxigraph, GraphML through networkx."""
+"""The store -> files: RDF through pyoxigraph, networks through networkx, tables, pictures."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
 import pyoxigraph as ox
+from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError
+from kg.network import build_network, subgraph
+from kg.picture import draw, page
 from kg.store import Store
-from kg.vocab import BASE, DATA, ENTITY_CLASSES, EVENT_CLASSES, KG, PARENTS
+from kg.vocab import DATA, KG
 
 PREFIXES = {"kg": str(KG), "id": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
             "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#",
@@ -24,15 +31,25 @@ PREFIXES = {"kg": str(KG), "id": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), 
 
 
 class Format(Enum):
-    """The export formats, by the name `kg export` takes."""
+    """The export formats, by the name `kg export` takes: (file suffix, family)."""
 
-    turtle = (ox.RdfFormat.TURTLE, False, ".ttl")
-    ntriples = (ox.RdfFormat.N_TRIPLES, False, ".nt")
-    nquads = (ox.RdfFormat.N_QUADS, True, ".nq")
-    trig = (ox.RdfFormat.TRIG, True, ".trig")
-    jsonld = (ox.RdfFormat.JSON_LD, False, ".jsonld")
-    rdfxml = (ox.RdfFormat.RDF_XML, False, ".rdf")
-    graphml = (None, False, ".graphml")
+    turtle = (".ttl", "rdf")
+    ntriples = (".nt", "rdf")
+    nquads = (".nq", "quads")
+    trig = (".trig", "quads")
+    jsonld = (".jsonld", "jsonld")
+    rdfxml = (".rdf", "rdf")
+    graphml = (".graphml", "network")
+    gexf = (".gexf", "network")
+    csv = ("", "table")
+    html = (".html", "picture")
+    svg = (".svg", "picture")
+    png = (".png", "picture")
+
+    @property
+    def family(self) -> str:
+        """rdf, quads, jsonld (whole RDF graph), network, table or picture (a view of the entity graph)."""
+        return self.value[1]
 
     @classmethod
     def from_suffix(cls, path: Path) -> Format:
@@ -42,10 +59,26 @@ class Format(Enum):
             InputError: for an extension kg does not write.
         """
         for fmt in cls:
-            if path.suffix.lower() == fmt.value[2]:
+            if fmt.value[0] and path.suffix.lower() == fmt.value[0]:
                 return fmt
-        known = " ".join(f.value[2] for f in cls)
+        known = " ".join(f.value[0] for f in cls if f.value[0])
         raise InputError(f"{path}: unknown output extension (use one of {known})")
+
+
+@dataclass(frozen=True)
+class View:
+    """Which part of the entity graph a network, table or picture shows."""
+
+    collapse_events: bool = False
+    around: str | None = None
+    depth: int = 1
+    cls: str | None = None
+
+
+_RDF_FORMATS = {Format.turtle: ox.RdfFormat.TURTLE, Format.ntriples: ox.RdfFormat.N_TRIPLES,
+                Format.nquads: ox.RdfFormat.N_QUADS, Format.trig: ox.RdfFormat.TRIG,
+                Format.rdfxml: ox.RdfFormat.RDF_XML}
+CONTEXT = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 
 
 @contextmanager
@@ -53,6 +86,9 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """Write to a temporary file beside ``path`` and rename it into place only when complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
     try:
         with os.fdopen(fd, "wb") as out:
             yield out
@@ -62,61 +98,91 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def export(store: Store, fmt: Format, path: Path) -> None:
-    """Write the whole graph in ``fmt`` to ``path``, atomically."""
-    writer: Callable[[Store, IO[bytes]], None] = _graphml if fmt is Format.graphml else _rdf(fmt)
+def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
+    """Write the graph in ``fmt`` to ``path`` atomically (for csv, ``path`` is a folder of files).
+
+    RDF formats carry the whole graph; the others show the entity graph, narrowed by ``view``.
+
+    Raises:
+        InputError: for a view on an RDF format, or an unknown entity or class in the view.
+    """
+    if fmt.family in {"rdf", "quads", "jsonld"}:
+        if view != View():
+            raise InputError(f"{fmt.name} exports the whole RDF graph; --around, --class and "
+                             "--collapse-events are for graphml, gexf, csv, html, svg and png")
+        with atomic_output(path) as out:
+            if fmt.family == "jsonld":
+                _jsonld(store, out)
+            else:
+                source = store.quads() if fmt.family == "quads" else store.triples()
+                ox.serialize(source, out, _RDF_FORMATS[fmt], prefixes=None if fmt is Format.ntriples else PREFIXES)
+        return
+    graph = subgraph(build_network(store, view.collapse_events), view.around, view.depth, view.cls)
+    if fmt is Format.csv:
+        _tables(store, graph, path)
+        return
     with atomic_output(path) as out:
-        writer(store, out)
+        if fmt is Format.graphml:
+            nx.write_graphml(graph, out, named_key_ids=True)
+        elif fmt is Format.gexf:
+            nx.write_gexf(graph, out)
+        elif fmt is Format.html:
+            out.write(page(graph).encode("utf-8"))
+        else:
+            draw(graph, out, fmt.name, title=view.around)
 
 
-def _rdf(fmt: Format) -> Callable[[Store, IO[bytes]], None]:
-    rdf_format, quads, _ = fmt.value
-
-    def write(store: Store, out: IO[bytes]) -> None:
-        source = store.quads() if quads else store.triples()
-        prefixes = PREFIXES if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML} else None
-        ox.serialize(source, out, rdf_format, prefixes=prefixes)
-    return write
-
-
-def entity_network(store: Store) -> nx.MultiDiGraph:
-    """Entities and events as nodes, roles and relations as edges, plain attributes only."""
-    shown = {str(KG[c]) for c in (*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES)}
-    graph = nx.MultiDiGraph()
-    rows = store.query(f"""
-        SELECT ?n ?class ?label ?wd WHERE {{
-          ?n a ?class . FILTER(?class IN ({", ".join(f"<{c}>" for c in sorted(shown))}))
-          OPTIONAL {{ ?n <{RDFS.label}> ?label }} OPTIONAL {{ ?n <{OWL.sameAs}> ?wd }} }}""")
-    for row in rows:  # type: ignore[union-attr]
-        node = row["n"].value
-        attrs = graph.nodes[node] if node in graph else {}
-        graph.add_node(node, label=row["label"].value if row["label"] else _local(node),
-                       **{"class": _local(row["class"].value)},
-                       wikidata=_local(row["wd"].value) if row["wd"] else attrs.get("wikidata", ""))
-    edges = store.query(f"""
-        SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "{BASE}ontology#")) FILTER(isIRI(?o)) }}""")
-    for row in edges:  # type: ignore[union-attr]
-        s, p, o = row["s"].value, row["p"].value, row["o"].value
-        if s in graph and o in graph:
-            graph.add_edge(s, o, label=_local(p))
-    amounts = store.query(f"""
-        SELECT ?e ?role ?v ?min ?max ?cur WHERE {{
-          ?e ?role ?a . ?a a <{KG.MonetaryAmount}> ; <{KG.currency}> ?cur .
-          OPTIONAL {{ ?a <{KG.value}> ?v }} OPTIONAL {{ ?a <{KG.minValue}> ?min }}
-          OPTIONAL {{ ?a <{KG.maxValue}> ?max }} }}""")
-    for row in amounts:  # type: ignore[union-attr]
-        event = row["e"].value
-        if event in graph:
-            for key, var in (("amount", "v"), ("amount_min", "min"), ("amount_max", "max")):
-                if row[var] is not None:
-                    graph.nodes[event][key] = float(row[var].value)
-            graph.nodes[event]["currency"] = row["cur"].value
-    return graph
+def _jsonld(store: Store, out: IO[bytes]) -> None:
+    """JSON-LD compacted with the context shipped in ontology/context.jsonld."""
+    context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    graph = Graph()
+    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data, format="nt")
+    out.write(graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8"))
 
 
-def _graphml(store: Store, out: IO[bytes]) -> None:
-    nx.write_graphml(entity_network(store), out, named_key_ids=True)
+def _tables(store: Store, graph: nx.MultiDiGraph, folder: Path) -> None:
+    """nodes.csv, edges.csv and facts.csv (each fact's roles with its source sentence) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    node_fields = ["id", "label", "class", "wikidata", "mentions", "articles", "amount", "amount_min",
+                   "amount_max", "currency", "status"]
+    _csv(folder / "nodes.csv", node_fields, ({"id": n, **d} for n, d in graph.nodes(data=True)))
+    edge_fields = ["source_id", "target_id", "label", "sentences", "source", "status"]
+    _csv(folder / "edges.csv", edge_fields,
+         ({"source_id": s, "target_id": o, **d} for s, o, d in graph.edges(data=True)))
+    rows = store.query(FACTS_QUERY)
+    fields = [v.value for v in rows.variables]  # type: ignore[union-attr]
+    _csv(folder / "facts.csv", fields,
+         ({f: (row[f].value if row[f] is not None else "") for f in fields} for row in rows))  # type: ignore[union-attr]
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _csv(path: Path, fields: list[str], rows: Iterable[dict]) -> None:
+    with atomic_output(path) as out:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        writer = csv.DictWriter(text, fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        text.flush()
+        text.detach()
+
+
+FACTS_QUERY = f"""
+PREFIX kg: <{KG}>
+PREFIX rdfs: <{RDFS}>
+PREFIX rdf: <{RDF}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?fact ?kind ?status ?role ?value ?sentence ?document WHERE {{
+  {{ ?fact kg:status ?status ; a ?k ; ?r ?v .
+     FILTER(?r IN (kg:investor, kg:recipient, kg:payer, kg:payee, kg:acquirer, kg:acquired, kg:authority, kg:fined,
+                   kg:target, kg:speaker, kg:about, kg:location, kg:content, kg:date, kg:startDate, kg:endDate, kg:duration))
+     OPTIONAL {{ ?v rdfs:label ?label }} BIND(COALESCE(?label, ?v) AS ?value) }}
+  UNION
+  {{ ?fact kg:status ?status ; a ?k ; kg:amount ?a . ?a rdfs:label ?value . BIND(kg:amount AS ?r) }}
+  UNION
+  {{ ?fact a kg:RelationStatement ; rdf:predicate ?k ; rdf:subject ?s ; rdf:object ?o . BIND("asserted" AS ?status)
+     {{ BIND(rdf:subject AS ?r) ?s rdfs:label ?value }} UNION
+     {{ BIND(rdf:object AS ?r) OPTIONAL {{ ?o rdfs:label ?ol }} BIND(COALESCE(?ol, ?o) AS ?value) }} }}
+  ?fact kg:source/kg:text ?sentence ; prov:wasDerivedFrom/kg:identifier ?document .
+  BIND(STRAFTER(STR(?k), "#") AS ?kind) BIND(REPLACE(STR(?r), "^.*[#/]", "") AS ?role)
+}} ORDER BY ?document ?fact ?role
+"""

@@ -102,7 +102,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     merged = [d for d in _merge(drafts) if _complete(d)]
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
-    return [_fact(d, sentences, spans) for d in merged], retyped + funds
+    return [_fact(d, sentences, spans, of_mention) for d in merged], retyped + funds
 
 
 def _valuation(text: str, m: Mention, floor: int) -> bool:
@@ -365,7 +365,8 @@ def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span]) -> Fact:
+def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
+          of_mention: dict[Mention, str]) -> Fact:
     told = [_sentence_of(sentences, spans[i].start_char) for i in sorted(draft.told_in)]
     roles: list[tuple[str, object]] = [(r, v) for r, vs in draft.roles.items() for v in vs]
     trigger = draft.trigger
@@ -373,6 +374,10 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span]) -
     if _rules()[draft.kind].get("content"):
         start, end = _content(trigger)
         roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
+        speakers = set(draft.roles.get("speaker", []))
+        about = dict.fromkeys(key for m, key in sorted(of_mention.items(), key=lambda kv: kv[0].start)
+                              if start <= m.start and m.end <= end and key not in speakers)
+        roles.extend(("about", key) for key in about)
     word = home.text[trigger.idx - home.start : trigger.idx - home.start + len(trigger.text)]
     return Fact(draft.kind, tuple(roles), tuple(dict.fromkeys(told)), word,
                 f"trigger {draft.kind}:{fold(trigger.lemma_)}", draft.status)

@@ -59,6 +59,7 @@ class KG(DefinedNamespace):
     status: URIRef
     speaker: URIRef
     content: URIRef
+    about: URIRef
     # direct relations
     parentOrganization: URIRef
     worksFor: URIRef

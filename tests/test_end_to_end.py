@@ -186,3 +186,25 @@ def test_every_command_is_documented_with_an_example() -> None:
 
     for name, command in main.commands.items():
         assert command.help and "Example" in command.help, name
+
+
+def test_graph_questions_from_the_command_line(built_store: Path) -> None:
+    kg = [sys.executable, "-m", "kg", "graph"]
+    chain = subprocess.run([*kg, "path", "tiktok", "Mike Pompeo", "--store", str(built_store)],
+                           capture_output=True, text=True, check=True).stdout
+    assert "Mike Pompeo" in chain and "«" in chain
+    central = subprocess.run([*kg, "central", "--top", "3", "--store", str(built_store)],
+                             capture_output=True, text=True, check=True).stdout
+    assert central.splitlines()[1].startswith("TikTok")
+    unknown = subprocess.run([*kg, "path", "TikTk", "Nobody", "--store", str(built_store)], capture_output=True, text=True)
+    assert unknown.returncode == 1 and "did you mean TikTok" in unknown.stderr
+
+
+def test_export_pictures_and_tables_from_the_command_line(built_store: Path, tmp_path: Path) -> None:
+    kg = [sys.executable, "-m", "kg", "export"]
+    subprocess.run([*kg, "png", "-o", str(tmp_path / "t.png"), "--around", "TikTok", "--depth", "2",
+                    "--store", str(built_store)], check=True, capture_output=True)
+    subprocess.run([*kg, "csv", "-o", str(tmp_path / "tables"), "--store", str(built_store)], check=True,
+                   capture_output=True)
+    assert (tmp_path / "t.png").stat().st_size > 10_000
+    assert "Mike Pompeo" in (tmp_path / "tables" / "facts.csv").read_text(encoding="utf-8")

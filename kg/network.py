@@ -1,0 +1,192 @@
+"""The store -> a networkx graph of entities and events, with plain attributes for network tools."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+import networkx as nx
+
+from kg.errors import InputError
+from kg.names import fold
+from kg.store import Store
+from kg.vocab import BASE, ENTITY_CLASSES, EVENT_CLASSES, PARENTS
+
+_ONTOLOGY = BASE + "ontology#"
+# Who acts and who undergoes in each event, for edges between participants (--collapse-events).
+MAIN_ROLES = {"Investment": ("investor", ("recipient", "location"), "invests"),
+              "Payment": ("payer", ("payee",), "pays"),
+              "Acquisition": ("acquirer", ("acquired",), "acquires"),
+              "Fine": ("authority", ("fined",), "fines"),
+              "Ban": ("authority", ("target",), "bans"),
+              "Statement": ("speaker", ("about",), "speaks of")}
+_PREFIXES = f"PREFIX kg: <{_ONTOLOGY}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+
+
+def local(iri: str) -> str:
+    """The local name of an IRI."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def build_network(store: Store, collapse_events: bool = False) -> nx.MultiDiGraph:
+    """Entities and events as nodes, roles and relations as edges, attributes str, int or float only.
+
+    Node attributes: label, class, wikidata, mentions, articles (and amount, currency, status for
+    events).  Edge attributes: label, sentences (how many support it), source (the first of them).
+    With ``collapse_events`` events become labelled edges between their main participants.
+    """
+    graph = nx.MultiDiGraph()
+    _entities(store, graph)
+    _events(store, graph)
+    _edges(store, graph)
+    return collapse(graph) if collapse_events else graph
+
+
+def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+    result = store.query(_PREFIXES + sparql)
+    names = [v.value for v in result.variables]  # type: ignore[union-attr]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]  # type: ignore[union-attr]
+
+
+def _entities(store: Store, graph: nx.MultiDiGraph) -> None:
+    classes = ", ".join(f"kg:{c}" for c in (*ENTITY_CLASSES, *PARENTS))
+    rows = _rows(store, f"""
+        SELECT ?n ?class ?label ?wd (SUM(?m) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
+          GRAPH ?g {{ ?n a ?class ; rdfs:label ?label . OPTIONAL {{ ?n kg:mentionCount ?m }} }}
+          FILTER(?class IN ({classes}))
+          OPTIONAL {{ ?n <http://www.w3.org/2002/07/owl#sameAs> ?wd }}
+        }} GROUP BY ?n ?class ?label ?wd""")
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        node = str(row["n"])
+        cls = local(str(row["class"]))
+        votes[node][cls] += int(row["articles"] or 1)
+        attrs = graph.nodes[node] if node in graph else {"mentions": 0, "articles": 0}
+        graph.add_node(node, label=str(row["label"]), wikidata=local(row["wd"]) if row["wd"] else "", aliases="",
+                       mentions=max(attrs["mentions"], int(float(row["mentions"] or 0))),
+                       articles=max(attrs["articles"], int(row["articles"] or 0)), kind="entity")
+    for node, counter in votes.items():
+        graph.nodes[node]["class"] = counter.most_common(1)[0][0]
+    aliases = 'SELECT ?n (GROUP_CONCAT(DISTINCT ?a; SEPARATOR="|") AS ?aliases) WHERE { ?n kg:alias ?a } GROUP BY ?n'
+    for row in _rows(store, aliases):
+        if row["n"] in graph:
+            graph.nodes[row["n"]]["aliases"] = str(row["aliases"])
+
+
+def _events(store: Store, graph: nx.MultiDiGraph) -> None:
+    classes = ", ".join(f"kg:{c}" for c in EVENT_CLASSES)
+    rows = _rows(store, f"""
+        SELECT ?e ?class ?status ?value ?min ?max ?currency WHERE {{
+          ?e a ?class ; kg:status ?status . FILTER(?class IN ({classes}))
+          OPTIONAL {{ ?e kg:amount ?a . ?a kg:currency ?currency .
+                     OPTIONAL {{ ?a kg:value ?value }} OPTIONAL {{ ?a kg:minValue ?min }}
+                     OPTIONAL {{ ?a kg:maxValue ?max }} }}
+        }}""")
+    for row in rows:
+        cls = local(str(row["class"]))
+        attrs = {"label": cls, "class": cls, "wikidata": "", "mentions": 1, "articles": 1,
+                 "status": str(row["status"]), "kind": "event"}
+        if row["currency"]:
+            attrs["currency"] = str(row["currency"])
+            for key, var in (("amount", "value"), ("amount_min", "min"), ("amount_max", "max")):
+                if row[var] is not None:
+                    attrs[key] = float(row[var])  # type: ignore[arg-type]
+            attrs["label"] = f"{cls} {money_label(attrs)}"
+        graph.add_node(str(row["e"]), **attrs)
+
+
+def money_label(attrs: dict) -> str:
+    """A short label for an amount: "300 M EUR", "> 1 Md EUR", "100 k–1 M EUR"."""
+    def short(v: float) -> str:
+        for size, unit in ((1e9, "Md"), (1e6, "M"), (1e3, "k")):
+            if abs(v) >= size:
+                return f"{Decimal(str(v / size)).normalize():f} {unit}"
+        return f"{Decimal(str(v)).normalize():f}"
+    currency = attrs.get("currency", "")
+    if "amount" in attrs:
+        return f"{short(attrs['amount'])} {currency}"
+    if "amount_max" not in attrs:
+        return f"> {short(attrs['amount_min'])} {currency}"
+    if "amount_min" not in attrs:
+        return f"< {short(attrs['amount_max'])} {currency}"
+    return f"{short(attrs['amount_min'])}–{short(attrs['amount_max'])} {currency}"
+
+
+def _edges(store: Store, graph: nx.MultiDiGraph) -> None:
+    rows = _rows(store, f"""
+        SELECT ?s ?p ?o (COUNT(DISTINCT ?sentence) AS ?n) (MIN(?text) AS ?first) WHERE {{
+          ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "{_ONTOLOGY}") && isIRI(?o))
+          FILTER(?p NOT IN (kg:source, kg:document, kg:amount))
+          OPTIONAL {{ {{ ?s kg:source ?sentence }} UNION
+                     {{ ?st a kg:RelationStatement ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
+                          <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
+                          <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; kg:source ?sentence }}
+                     ?sentence kg:text ?text }}
+        }} GROUP BY ?s ?p ?o""")
+    for row in rows:
+        s, o = str(row["s"]), str(row["o"])
+        if s in graph and o in graph:
+            graph.add_edge(s, o, key=local(str(row["p"])), label=local(str(row["p"])),
+                           sentences=int(row["n"] or 0), source=str(row["first"] or ""))
+
+
+def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Replace each event by edges from its actor to what it acts on ("TikTok -invests 300 M EUR-> Europe")."""
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
+    for event, data in graph.nodes(data=True):
+        if data.get("kind") != "event":
+            continue
+        actor_role, patient_roles, verb = MAIN_ROLES[data["class"]]
+        roles = defaultdict(list)
+        for _, target, edge in graph.out_edges(event, data=True):
+            roles[edge["label"]].append((target, edge))
+        patients = [p for r in patient_roles for p in roles.get(r, [])]
+        label = f"{verb} {money_label(data)}" if "currency" in data else verb
+        for actor, edge in roles.get(actor_role, []):
+            for patient, _ in patients:
+                out.add_edge(actor, patient, key=f"{event}", label=label, sentences=edge["sentences"],
+                             source=edge["source"], status=data["status"])
+    for s, o, data in graph.edges(data=True):
+        if s in out and o in out:
+            out.add_edge(s, o, key=data["label"], **data)
+    return out
+
+
+def resolve(graph: nx.MultiDiGraph, name: str) -> str:
+    """Return the entity node a name designates, by label or alias, folded.
+
+    Raises:
+        InputError: when no entity or several have that name, listing candidates.
+    """
+    wanted = fold(name)
+    entities = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "entity"}
+    hits = [n for n, d in entities.items()
+            if wanted in {fold(d["label"]), *(fold(a) for a in d.get("aliases", "").split("|") if a)}]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        listed = "; ".join(f"{entities[n]['label']} ({entities[n]['class']}, {local(n)})" for n in hits)
+        raise InputError(f"{name!r} is ambiguous: {listed}")
+    labels = sorted({d["label"] for d in entities.values()})
+    close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise InputError(f"no entity named {name!r}{hint}")
+
+
+def subgraph(graph: nx.MultiDiGraph, around: str | None = None, depth: int = 1,
+             cls: str | None = None) -> nx.MultiDiGraph:
+    """Keep the neighbourhood of one entity (``around``, ``depth`` steps) and/or one class."""
+    keep = set(graph)
+    if around is not None:
+        keep = set(nx.ego_graph(graph.to_undirected(as_view=True), resolve(graph, around), radius=depth))
+    if cls is not None:
+        wanted = {c for c in (*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES) if c == cls or PARENTS.get(c) == cls}
+        if not wanted:
+            known = ", ".join((*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES))
+            raise InputError(f"unknown class {cls!r} (one of {known})")
+        chosen = {n for n in keep if graph.nodes[n].get("class") in wanted}
+        events = {e for n in chosen for e in nx.all_neighbors(graph, n) if graph.nodes[e].get("kind") == "event"}
+        keep = chosen | (events & keep)
+    return graph.subgraph(keep).copy()
