@@ -20,12 +20,14 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError
-from kg.network import build_network, subgraph
+from kg.graphml import write_graphml
+from kg.network import build_network, edge_rows, node_rows, subgraph
 from kg.picture import draw, page
 from kg.store import Store
 from kg.vocab import DATA, KG
 
-PREFIXES = {"kg": str(KG), "id": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+            **{kind: str(DATA[f"{kind}/"]) for kind in ("entity", "event", "amount", "sentence", "statement", "doc")},
             "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#",
             "dcterms": "http://purl.org/dc/terms/", "wd": "http://www.wikidata.org/entity/"}
 
@@ -117,13 +119,17 @@ def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
                 source = store.quads() if fmt.family == "quads" else store.triples()
                 ox.serialize(source, out, _RDF_FORMATS[fmt], prefixes=None if fmt is Format.ntriples else PREFIXES)
         return
+    if fmt is Format.graphml and view == View():
+        with atomic_output(path) as out:  # the whole graph streams from the store
+            write_graphml(node_rows(store), edge_rows(store), out)
+        return
     graph = subgraph(build_network(store, view.collapse_events), view.around, view.depth, view.cls)
     if fmt is Format.csv:
         _tables(store, graph, path)
         return
     with atomic_output(path) as out:
         if fmt is Format.graphml:
-            nx.write_graphml(graph, out, named_key_ids=True)
+            write_graphml(graph.nodes(data=True), graph.edges(keys=True, data=True), out)
         elif fmt is Format.gexf:
             nx.write_gexf(graph, out)
         elif fmt is Format.html:

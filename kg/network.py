@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
 
 import networkx as nx
@@ -21,6 +22,8 @@ MAIN_ROLES = {"Investment": ("investor", ("recipient", "location"), "invests"),
               "Fine": ("authority", ("fined",), "fines"),
               "Ban": ("authority", ("target",), "bans"),
               "Statement": ("speaker", ("about",), "speaks of")}
+# When articles type one entity differently, the more specific class wins, then this order.
+_CLASS_PREFERENCE = (*PARENTS, "Organization", "Person", "Place", "Fund", "Product")
 _PREFIXES = f"PREFIX kg: <{_ONTOLOGY}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 
@@ -32,49 +35,55 @@ def local(iri: str) -> str:
 def build_network(store: Store, collapse_events: bool = False) -> nx.MultiDiGraph:
     """Entities and events as nodes, roles and relations as edges, attributes str, int or float only.
 
-    Node attributes: label, class, wikidata, mentions, articles (and amount, currency, status for
-    events).  Edge attributes: label, sentences (how many support it), source (the first of them).
-    With ``collapse_events`` events become labelled edges between their main participants.
+    Node attributes: label, class, wikidata, aliases, mentions, articles (and status, amount,
+    currency for events).  Edge attributes: label, sentences (how many support it), source (the
+    first of them).  With ``collapse_events`` events become labelled edges between their main
+    participants.
     """
     graph = nx.MultiDiGraph()
-    _entities(store, graph)
-    _events(store, graph)
-    _edges(store, graph)
+    graph.add_nodes_from(node_rows(store))
+    for s, o, key, attrs in edge_rows(store):
+        if s in graph and o in graph:
+            graph.add_edge(s, o, key=key, **attrs)
     return collapse(graph) if collapse_events else graph
 
 
-def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+def _rows(store: Store, sparql: str) -> Iterator[dict[str, str | None]]:
     result = store.query(_PREFIXES + sparql)
     names = [v.value for v in result.variables]  # type: ignore[union-attr]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]  # type: ignore[union-attr]
+    for row in result:  # type: ignore[union-attr]
+        yield {n: (row[n].value if row[n] is not None else None) for n in names}
 
 
-def _entities(store: Store, graph: nx.MultiDiGraph) -> None:
-    classes = ", ".join(f"kg:{c}" for c in (*ENTITY_CLASSES, *PARENTS))
+def node_rows(store: Store) -> Iterator[tuple[str, dict]]:
+    """Every entity and event node with its attributes, streamed from the store."""
+    yield from _entity_rows(store)
+    yield from _event_rows(store)
+
+
+def _entity_rows(store: Store) -> Iterator[tuple[str, dict]]:
+    classes = ", ".join(f"kg:{c}" for c in _CLASS_PREFERENCE)
     rows = _rows(store, f"""
-        SELECT ?n ?class ?label ?wd (SUM(?m) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
-          GRAPH ?g {{ ?n a ?class ; rdfs:label ?label . OPTIONAL {{ ?n kg:mentionCount ?m }} }}
-          FILTER(?class IN ({classes}))
-          OPTIONAL {{ ?n <http://www.w3.org/2002/07/owl#sameAs> ?wd }}
-        }} GROUP BY ?n ?class ?label ?wd""")
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+        SELECT ?n ?label ?wd ?classes ?mentions ?articles ?aliases WHERE {{
+          {{ SELECT ?n (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?c); SEPARATOR=" ") AS ?classes)
+                    (SUM(?m) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
+               GRAPH ?g {{ ?n a ?c ; rdfs:label ?l . OPTIONAL {{ ?n kg:mentionCount ?m }} }}
+               FILTER(?c IN ({classes}))
+             }} GROUP BY ?n }}
+          OPTIONAL {{ SELECT ?n (SAMPLE(?w) AS ?wd) WHERE {{ ?n <http://www.w3.org/2002/07/owl#sameAs> ?w }}
+                     GROUP BY ?n }}
+          OPTIONAL {{ SELECT ?n (GROUP_CONCAT(DISTINCT ?a; SEPARATOR="|") AS ?aliases) WHERE {{ ?n kg:alias ?a }}
+                     GROUP BY ?n }}
+        }}""")
     for row in rows:
-        node = str(row["n"])
-        cls = local(str(row["class"]))
-        votes[node][cls] += int(row["articles"] or 1)
-        attrs = graph.nodes[node] if node in graph else {"mentions": 0, "articles": 0}
-        graph.add_node(node, label=str(row["label"]), wikidata=local(row["wd"]) if row["wd"] else "", aliases="",
-                       mentions=max(attrs["mentions"], int(float(row["mentions"] or 0))),
-                       articles=max(attrs["articles"], int(row["articles"] or 0)), kind="entity")
-    for node, counter in votes.items():
-        graph.nodes[node]["class"] = counter.most_common(1)[0][0]
-    aliases = 'SELECT ?n (GROUP_CONCAT(DISTINCT ?a; SEPARATOR="|") AS ?aliases) WHERE { ?n kg:alias ?a } GROUP BY ?n'
-    for row in _rows(store, aliases):
-        if row["n"] in graph:
-            graph.nodes[row["n"]]["aliases"] = str(row["aliases"])
+        found = {local(c) for c in str(row["classes"]).split()}
+        yield str(row["n"]), {
+            "label": str(row["label"]), "class": next(c for c in _CLASS_PREFERENCE if c in found),
+            "wikidata": local(row["wd"]) if row["wd"] else "", "aliases": str(row["aliases"] or ""),
+            "mentions": int(float(row["mentions"] or 0)), "articles": int(row["articles"] or 0), "kind": "entity"}
 
 
-def _events(store: Store, graph: nx.MultiDiGraph) -> None:
+def _event_rows(store: Store) -> Iterator[tuple[str, dict]]:
     classes = ", ".join(f"kg:{c}" for c in EVENT_CLASSES)
     rows = _rows(store, f"""
         SELECT ?e ?class ?status ?value ?min ?max ?currency WHERE {{
@@ -85,15 +94,16 @@ def _events(store: Store, graph: nx.MultiDiGraph) -> None:
         }}""")
     for row in rows:
         cls = local(str(row["class"]))
-        attrs = {"label": cls, "class": cls, "wikidata": "", "mentions": 1, "articles": 1,
-                 "status": str(row["status"]), "kind": "event"}
+        attrs: dict[str, str | int | float] = {"label": cls, "class": cls, "wikidata": "", "aliases": "",
+                                               "mentions": 1, "articles": 1, "status": str(row["status"]),
+                                               "kind": "event"}
         if row["currency"]:
             attrs["currency"] = str(row["currency"])
             for key, var in (("amount", "value"), ("amount_min", "min"), ("amount_max", "max")):
                 if row[var] is not None:
                     attrs[key] = float(row[var])  # type: ignore[arg-type]
             attrs["label"] = f"{cls} {money_label(attrs)}"
-        graph.add_node(str(row["e"]), **attrs)
+        yield str(row["e"]), attrs
 
 
 def money_label(attrs: dict) -> str:
@@ -113,7 +123,8 @@ def money_label(attrs: dict) -> str:
     return f"{short(attrs['amount_min'])}–{short(attrs['amount_max'])} {currency}"
 
 
-def _edges(store: Store, graph: nx.MultiDiGraph) -> None:
+def edge_rows(store: Store) -> Iterator[tuple[str, str, str, dict]]:
+    """Every role and relation between two nodes: (subject, object, key, attributes), streamed."""
     rows = _rows(store, f"""
         SELECT ?s ?p ?o (COUNT(DISTINCT ?sentence) AS ?n) (MIN(?text) AS ?first) WHERE {{
           ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "{_ONTOLOGY}") && isIRI(?o))
@@ -125,10 +136,9 @@ def _edges(store: Store, graph: nx.MultiDiGraph) -> None:
                      ?sentence kg:text ?text }}
         }} GROUP BY ?s ?p ?o""")
     for row in rows:
-        s, o = str(row["s"]), str(row["o"])
-        if s in graph and o in graph:
-            graph.add_edge(s, o, key=local(str(row["p"])), label=local(str(row["p"])),
-                           sentences=int(row["n"] or 0), source=str(row["first"] or ""))
+        name = local(str(row["p"]))
+        yield str(row["s"]), str(row["o"]), name, {"label": name, "sentences": int(row["n"] or 0),
+                                                   "source": str(row["first"] or "")}
 
 
 def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

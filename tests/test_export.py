@@ -149,3 +149,14 @@ def test_views_on_rdf_formats_and_unknown_names_are_refused(store: Store, tmp_pa
     with pytest.raises(InputError, match="no entity named"):
         export(store, Format.png, tmp_path / "x.png", View(around="Nobody at all"))
     assert not (tmp_path / "x.png").exists()
+
+
+def test_graphml_writer_survives_characters_xml_cannot_carry(tmp_path: Path) -> None:
+    from kg.graphml import write_graphml
+
+    out = tmp_path / "g.graphml"
+    with out.open("wb") as f:
+        count = write_graphml([("a", {"label": "bell\x07 <b>&", "mentions": 3}), ("b", {"label": "ok"})],
+                              [("a", "b", "k", {"label": "rel", "sentences": 2}), ("a", "missing", "k", {})], f)
+    graph = nx.read_graphml(out)
+    assert count == 1 and graph.nodes["a"]["label"] == "bell\ufffd <b>&" and graph.nodes["a"]["mentions"] == 3
