@@ -119,17 +119,18 @@ def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
                 source = store.quads() if fmt.family == "quads" else store.triples()
                 ox.serialize(source, out, _RDF_FORMATS[fmt], prefixes=None if fmt is Format.ntriples else PREFIXES)
         return
-    if fmt is Format.graphml and view == View():
-        with atomic_output(path) as out:  # the whole graph streams from the store
-            write_graphml(node_rows(store), edge_rows(store), out)
-        return
-    graph = subgraph(build_network(store, view.collapse_events), view.around, view.depth, view.cls)
+    if fmt in {Format.graphml, Format.csv} and view == View():  # the whole graph streams from the store
+        nodes: Iterable[tuple[str, dict]] = node_rows(store)
+        edges: Iterable[tuple[str, str, str, dict]] = edge_rows(store)
+    else:
+        graph = subgraph(build_network(store, view.collapse_events), view.around, view.depth, view.cls)
+        nodes, edges = graph.nodes(data=True), graph.edges(keys=True, data=True)
     if fmt is Format.csv:
-        _tables(store, graph, path)
+        _tables(store, nodes, edges, path)
         return
     with atomic_output(path) as out:
         if fmt is Format.graphml:
-            write_graphml(graph.nodes(data=True), graph.edges(keys=True, data=True), out)
+            write_graphml(nodes, edges, out)
         elif fmt is Format.gexf:
             nx.write_gexf(graph, out)
         elif fmt is Format.html:
@@ -147,15 +148,16 @@ def _jsonld(store: Store, out: IO[bytes]) -> None:
     out.write(graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8"))
 
 
-def _tables(store: Store, graph: nx.MultiDiGraph, folder: Path) -> None:
+def _tables(store: Store, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, str, dict]],
+            folder: Path) -> None:
     """nodes.csv, edges.csv and facts.csv (each fact's roles with its source sentence) in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     node_fields = ["id", "label", "class", "wikidata", "mentions", "articles", "amount", "amount_min",
                    "amount_max", "currency", "status"]
-    _csv(folder / "nodes.csv", node_fields, ({"id": n, **d} for n, d in graph.nodes(data=True)))
+    _csv(folder / "nodes.csv", node_fields, ({"id": n, **d} for n, d in nodes))
     edge_fields = ["source_id", "target_id", "label", "sentences", "source", "status"]
     _csv(folder / "edges.csv", edge_fields,
-         ({"source_id": s, "target_id": o, **d} for s, o, d in graph.edges(data=True)))
+         ({"source_id": s, "target_id": o, **d} for s, o, _, d in edges))
     rows = store.query(FACTS_QUERY)
     fields = [v.value for v in rows.variables]  # type: ignore[union-attr]
     _csv(folder / "facts.csv", fields,
