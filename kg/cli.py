@@ -82,10 +82,16 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
 
     fmt = Format.from_suffix(output) if output else None
     store = Store(None if memory else store_path)
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-        task = progress.add_task("extracting", total=None)
-        report = run_build(paths, store, model, load_gazetteer(gazetteers), workers,
-                           progress=lambda _: progress.advance(task))
+    built: list[str] = []
+    try:
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("extracting", total=None)
+            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers,
+                               progress=lambda doc_id: (built.append(doc_id), progress.advance(task)))
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {len(built)} articles were built and kept; run the same command to finish",
+                   err=True)
+        sys.exit(130)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
     click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
@@ -95,6 +101,40 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
         click.echo(f"wrote {output}", err=True)
     if report.skipped:
         sys.exit(1 if strict else PARTIAL)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@STORE_OPTION
+def remove(ids: tuple[str, ...], store_path: Path) -> None:
+    """Retract articles by id: their facts go, entities other articles name stay.
+
+    \b
+    Example:
+      kg remove s00-tiktok
+    """
+    from kg.triples import document_iri
+
+    store = Store(store_path, create=False)
+    missing = [doc_id for doc_id in ids if not store.remove_graph(document_iri(doc_id))]
+    click.echo(f"removed {len(ids) - len(missing)} of {len(ids)}", err=True)
+    if missing:
+        raise KgError(f"not in the store: {', '.join(missing)}")
+
+
+@main.command()
+@STORE_OPTION
+def stats(store_path: Path) -> None:
+    """Counts: documents, entities and events by class, triples, store size.
+
+    \b
+    Example:
+      kg stats --store kg-store
+    """
+    from kg.stats import store_stats
+
+    for name, value in store_stats(Store(store_path, create=False, read_only=True), store_path):
+        click.echo(f"{name:32} {value:>12}")
 
 
 @main.command()

@@ -32,6 +32,9 @@ class Store:
         try:
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreError(f"{path}: another kg process is writing to this store; "
+                                 "wait for it to finish and try again") from e
             raise StoreError(f"{path}: cannot open the store ({e})") from e
 
     @classmethod
@@ -59,22 +62,29 @@ class Store:
         return None
 
     def replace_graph(self, graph: str, triples: Graph) -> None:
-        """Replace the named graph ``graph`` with ``triples``."""
-        node = ox.NamedNode(str(graph))
-        data = triples.serialize(format="nt", encoding="utf-8")
-        if self._store.contains_named_graph(node):
-            self._store.remove_graph(node)
-        self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        """Replace the named graph ``graph`` with ``triples`` in one transaction.
+
+        A process killed in the middle leaves the old graph or the new one, never half of either.
+        """
+        data = triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        # one SPARQL update is one transaction in Oxigraph; N-Triples terms are valid SPARQL terms
+        self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}}} }}")
         if self.path is not None:
             self._store.flush()
 
     def remove_graph(self, graph: str) -> bool:
-        """Remove a document graph; return whether it was there."""
+        """Remove a document graph in one transaction; return whether it was there."""
         node = ox.NamedNode(str(graph))
         if not self._store.contains_named_graph(node):
             return False
-        self._store.remove_graph(node)
+        self._store.update(f"DROP GRAPH <{graph}>")
+        if self.path is not None:
+            self._store.flush()
         return True
+
+    def graphs(self) -> list[str]:
+        """The names of the document graphs."""
+        return sorted(str(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a read-only SPARQL query over the union of the document graphs.

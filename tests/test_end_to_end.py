@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -208,3 +210,48 @@ def test_export_pictures_and_tables_from_the_command_line(built_store: Path, tmp
                    capture_output=True)
     assert (tmp_path / "t.png").stat().st_size > 10_000
     assert "Mike Pompeo" in (tmp_path / "tables" / "facts.csv").read_text(encoding="utf-8")
+
+
+def _articles(folder: Path) -> None:
+    folder.mkdir()
+    text = (DATA / "s00-tiktok.txt").read_text(encoding="utf-8")
+    for n, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
+        (folder / f"p{n:02d}.txt").write_text(paragraph * 3, encoding="utf-8")
+
+
+def _dataset(store_path: Path) -> rdflib.Graph:
+    from kg.store import Store
+
+    g = rdflib.Graph()
+    store = Store(store_path, read_only=True)
+    for quad in store.quads():
+        g.parse(data=f"{quad.subject} {quad.predicate} {quad.object} .", format="nt")
+    return g
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_build_resumes_to_the_same_graph(tmp_path: Path, sig: signal.Signals) -> None:
+    from rdflib.compare import to_isomorphic
+
+    from kg.store import Store
+
+    _articles(tmp_path / "in")
+    killed, clean = tmp_path / "killed", tmp_path / "clean"
+    build = [sys.executable, "-m", "kg", "build", str(tmp_path / "in")]
+    proc = subprocess.Popen([*build, "--store", str(killed)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if killed.exists():
+            try:
+                if len(Store(killed, read_only=True).graphs()) >= 2:
+                    break
+            except Exception:  # the writer may still be creating the store
+                pass
+        time.sleep(0.05)
+    proc.send_signal(sig)
+    _, err = proc.communicate()
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    subprocess.run([*build, "--store", str(killed)], check=True, capture_output=True)
+    subprocess.run([*build, "--store", str(clean)], check=True, capture_output=True)
+    assert to_isomorphic(_dataset(killed)) == to_isomorphic(_dataset(clean))

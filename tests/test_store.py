@@ -1,0 +1,83 @@
+"""The store: one transaction per article, shared entities kept, clear refusal of a second writer."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from kg.errors import StoreError
+from kg.store import Store
+
+SHARED = URIRef("https://w3id.org/kg-news/id/entity/Q312")
+KG = "https://w3id.org/kg-news/ontology#"
+
+
+def doc_graph(doc: str, facts: int = 3) -> Graph:
+    g = Graph()
+    g.add((SHARED, RDF.type, URIRef(KG + "Company")))
+    g.add((SHARED, RDFS.label, Literal("Apple", lang="fr")))
+    for i in range(facts):
+        event = URIRef(f"https://w3id.org/kg-news/id/event/{doc}-{i}")
+        g.add((event, URIRef(KG + "fined"), SHARED))
+        hostile = 'fait "' + str(i) + '" } GRAPH <x> { de ' + doc + "\n"  # what a SPARQL update must survive
+        g.add((event, RDFS.label, Literal(hostile, lang="fr")))
+    return g
+
+
+def count(store: Store, sparql: str) -> int:
+    return int(next(iter(store.query(sparql)))["n"].value)
+
+
+def test_replace_and_remove_keep_shared_entities(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.replace_graph("urn:doc:a", doc_graph("a"))
+    store.replace_graph("urn:doc:b", doc_graph("b"))
+    store.replace_graph("urn:doc:a", doc_graph("a", facts=1))  # a changed article replaces its facts
+    assert count(store, f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?e <{KG}fined> ?x }}") == 4
+    assert store.remove_graph("urn:doc:b") and not store.remove_graph("urn:doc:b")
+    assert count(store, f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?e <{KG}fined> ?x }}") == 1
+    assert count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ <{SHARED}> a ?c }}") == 1  # still there through a
+    store.remove_graph("urn:doc:a")
+    assert len(store) == 0  # no orphan triples
+
+
+def test_a_second_writer_is_refused_clearly(tmp_path: Path) -> None:
+    first = Store(tmp_path / "s")
+    first.replace_graph("urn:doc:a", doc_graph("a"))
+    code = f"from pathlib import Path; from kg.store import Store; Store(Path({str(tmp_path / 's')!r}))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "another kg process is writing to this store" in r.stderr
+    assert len(Store(tmp_path / "s", read_only=True)) == len(first)  # readers go on
+    with pytest.raises(StoreError, match="no store here"):
+        Store(tmp_path / "nothing", create=False)
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from tests.test_store import doc_graph
+from kg.store import Store
+store = Store(Path(sys.argv[1]))
+for n in range(10_000):
+    store.replace_graph(f"urn:doc:{n % 50}", doc_graph(f"{n % 50}", facts=400))
+"""
+
+
+def test_sigkill_leaves_every_article_whole(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    rng = random.Random(4)
+    for _ in range(5):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=Path(__file__).parent.parent)
+        time.sleep(rng.uniform(1.0, 2.5))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        store = Store(path, read_only=True)
+        sizes = [count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}") for g in store.graphs()]
+        assert sizes and all(size == 2 + 2 * 400 for size in sizes), sizes
