@@ -195,7 +195,7 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
       kg query investments
       kg query 'SELECT ?s WHERE { ?s a kg:Organization }' --format csv
     """
-    from kg.query import description, render, resolve_query, stored_queries
+    from kg.query import description, render, resolve_query, run_query, stored_queries
 
     if list_queries:
         for name, path in stored_queries().items():
@@ -203,12 +203,8 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
         return
     if not query:
         raise click.UsageError("give a QUERY (or --list)")
-    store = Store.from_files(data) if data else Store(store_path, create=False)
-    sparql = resolve_query(query)
-    if "PREFIX kg:" not in sparql:
-        from kg.vocab import KG
-        sparql = f"PREFIX kg: <{KG}>\n{sparql}"
-    result = store.query(sparql)
+    store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
+    result = run_query(store, resolve_query(query))
     click.echo(render(result, fmt or ("table" if sys.stdout.isatty() else "tsv")).rstrip("\n"))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import InputError, QueryError
+from kg.export import PREFIXES
+from kg.store import Store
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -41,6 +44,27 @@ def resolve_query(query: str) -> str:
     if query in stored:
         return stored[query].read_text(encoding="utf-8")
     return query
+
+
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+)")
+
+
+def run_query(store: Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a query with the usual prefixes (kg, rdf, rdfs, owl, xsd, prov, dcterms, wd) declared.
+
+    Raises:
+        QueryError: with the line and column of a syntax error in the text as the user wrote it.
+    """
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, re.IGNORECASE)}
+    header = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared) + " "
+    try:
+        return store.query(header + sparql)
+    except QueryError as e:
+        # the prefixes were put before the first line: give the position in the user's own text
+        def shift(m: re.Match[str]) -> str:
+            line, column = int(m[1]), int(m[2])
+            return f"line {line}, column {column - len(header) if line == 1 else column}"
+        raise QueryError(_SYNTAX_AT.sub(shift, str(e))) from None
 
 
 def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:

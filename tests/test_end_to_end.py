@@ -122,19 +122,37 @@ def test_user_mistakes_get_one_line(tmp_path: Path, built_store: Path, args: lis
     assert message in r.stderr and "Traceback" not in r.stderr
 
 
-def test_every_stored_query_runs_on_the_sample(sample_graph: rdflib.Graph) -> None:
-    from kg.query import description, stored_queries
+def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph: rdflib.Graph) -> None:
+    from kg.query import description, run_query, stored_queries
     from kg.store import Store
 
     store = Store(None)
     store.replace_graph("https://w3id.org/kg-news/id/doc/sample", sample_graph)
+    chain = rdflib.Graph()
+    for child, parent in (("tiktok", "bytedance"), ("bytedance", "holding")):
+        chain.add((rdflib.URIRef(f"urn:{child}"), KG.parentOrganization, rdflib.URIRef(f"urn:{parent}")))
+        chain.add((rdflib.URIRef(f"urn:{child}"), RDFS.label, rdflib.Literal(child)))
+    chain.add((rdflib.URIRef("urn:holding"), RDFS.label, rdflib.Literal("holding")))
+    store.replace_graph("urn:doc:chain", chain)
+    expected = {
+        "about-entity": {("formerlyKnownAs", "Musical.ly")},
+        "bans-and-fines": {("Ban", "États-Unis", "TikTok", "considered")},
+        "documents": {("s00-tiktok",)},
+        "entities-by-class": {("Person", "Mike Pompeo"), ("Country", "États-Unis"), ("Continent", "Europe")},
+        "former-names": {("TikTok", "Musical.ly")},
+        "investments": {("TikTok", "300000000", "EUR", "Europe", "planned")},
+        "ownership": {("tiktok", "bytedance"), ("tiktok", "holding"), ("bytedance", "holding")},
+        "people-and-roles": {("Mike Pompeo", "secrétaire d’État américain")},
+        "statements": {("Mike Pompeo",), ("TikTok",)},
+    }
     queries = stored_queries()
-    assert len(queries) >= 8
-    empty_allowed = {"ownership"}  # the sample states no parent organisation
+    assert set(queries) == set(expected)
     for name, path in queries.items():
         assert description(path), name
-        rows = list(store.query(path.read_text(encoding="utf-8")))
-        assert rows or name in empty_allowed, name
+        rows = [{str(row[v.value].value) for v in result.variables if row[v.value] is not None}
+                for result in [run_query(store, path.read_text(encoding="utf-8"))] for row in result]
+        for values in expected[name]:
+            assert any(set(values) <= row for row in rows), (name, values)
 
 
 def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:
@@ -255,3 +273,9 @@ def test_killed_build_resumes_to_the_same_graph(tmp_path: Path, sig: signal.Sign
     subprocess.run([*build, "--store", str(killed)], check=True, capture_output=True)
     subprocess.run([*build, "--store", str(clean)], check=True, capture_output=True)
     assert to_isomorphic(_dataset(killed)) == to_isomorphic(_dataset(clean))
+
+
+def test_syntax_errors_point_into_the_users_text(built_store: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "kg", "query", "SELECT ?x WHERE {\n  ?x ?y\n}", "--store", str(built_store)],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "line 3, column 2" in r.stderr
