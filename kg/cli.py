@@ -307,6 +307,41 @@ def communities(store_path: Path) -> None:
         click.echo(f"{n:3d}. {', '.join(group)}")
 
 
+@main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-result", "limit", type=click.IntRange(min=1), default=50_000_000, show_default=True,
+              help="Largest answer in bytes.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query processes.")
+def serve(store_path: Path, host: str, port: int, timeout: float, limit: int, workers: int) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint at /sparql and a web page at /.
+
+    Answers SPARQL JSON, XML, CSV and TSV results and Turtle, N-Triples, JSON-LD and RDF/XML graphs
+    by content negotiation (or ?format=json|xml|csv|tsv|turtle|ntriples|jsonld); refuses updates,
+    LOAD, SERVICE and file: IRIs.
+
+    \b
+    Example:
+      kg serve --store kg-store --port 8000
+    """
+    from kg.serve import make_server
+
+    Store(store_path, create=False, read_only=True)  # a clear error now rather than on the first query
+    server, pool = make_server(store_path, host, port, workers, timeout, limit)
+    click.echo(f"serving {store_path} on http://{host}:{server.server_address[1]}/ (SPARQL at /sparql); "
+               "Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
+        pool.close()
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")

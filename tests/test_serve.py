@@ -1,0 +1,160 @@
+"""A live `kg serve` on loopback: a real SPARQL client, refusals, limits, and the web page in Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import rdflib
+from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from kg.serve import Refused, check_read_only, choose
+
+DATA = Path(__file__).parent / "data"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = tmp_path_factory.mktemp("serve") / "store"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store)], check=True,
+                   capture_output=True)
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0",
+                               "--timeout", "3", "--max-result", "20000"], stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()  # type: ignore[union-attr]
+    url = re.search(r"http://[\d.]+:\d+/", line)
+    assert url, line
+    yield url.group(0)
+    server.terminate()
+    server.wait(10)
+
+
+def client(endpoint: str, query: str, fmt: str = JSON) -> SPARQLWrapper:
+    sparql = SPARQLWrapper(endpoint + "sparql")
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    return sparql
+
+
+def test_select_ask_construct_with_a_real_client(endpoint: str) -> None:
+    rows = client(endpoint, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                            "SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l").queryAndConvert()
+    assert "TikTok" in {b["l"]["value"] for b in rows["results"]["bindings"]}  # type: ignore[index]
+    assert client(endpoint, "ASK { ?s ?p ?o }").queryAndConvert()["boolean"] is True  # type: ignore[index]
+    turtle = client(endpoint, "CONSTRUCT WHERE { ?s a ?o } LIMIT 3", TURTLE).queryAndConvert()
+    assert len(rdflib.Graph().parse(data=turtle, format="turtle")) == 3
+    post = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", CSV)
+    post.setMethod("POST")
+    assert post.queryAndConvert().decode().splitlines()[0] == "n"  # type: ignore[union-attr]
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            return r.status, dict(r.headers), r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read().decode()
+
+
+def test_protocol_details(endpoint: str) -> None:
+    status, headers, body = fetch(endpoint + "sparql", b"SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+                                  {"Content-Type": "application/sparql-query", "Accept": "text/tab-separated-values"})
+    assert status == 200 and headers["Content-Type"] == "text/tab-separated-values" and "?s" in body.split("\n")[0]
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    status, headers, _ = fetch(endpoint + "sparql", method="OPTIONS")
+    assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+    status, _, body = fetch(endpoint + "sparql?query=SELEC", headers={"Accept": "application/json"})
+    assert status == 400 and "line 1" in body
+    status, _, _ = fetch(endpoint + "sparql?query=ASK%7B%7D", headers={"Accept": "image/png"})
+    assert status == 406
+
+
+@pytest.mark.parametrize("query, word", [("INSERT DATA { <a> <b> <c> }", "Update"), ("LOAD <http://x>", "Update"),
+                                         ("SELECT * WHERE { SERVICE <http://x> { ?s ?p ?o } }", "SERVICE"),
+                                         ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "file:")])
+def test_writes_and_reaching_out_are_refused(endpoint: str, query: str, word: str) -> None:
+    sparql = client(endpoint, query)
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError), match="403|Forbidden|refused"):
+        sparql.queryAndConvert()
+    status, _, body = fetch(endpoint + "sparql", f"update={query}".encode(),
+                            {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 403 and "read-only" in body
+
+
+def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str) -> None:
+    started = time.monotonic()
+    status, _, body = fetch(endpoint + "sparql", b"SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
+                                                 b"?j ?k ?l }", {"Content-Type": "application/sparql-query"})
+    assert status == 503 and "stopped" in body and time.monotonic() - started < 20
+    status, _, body = fetch(endpoint + "sparql", b"SELECT * WHERE { ?s ?p ?o }",
+                            {"Content-Type": "application/sparql-query"})
+    assert status == 413 and "LIMIT" in body  # larger than --max-result
+    status, _, _ = fetch(endpoint + "sparql?query=ASK%7B%7D")
+    assert status == 200
+    status, _, _ = fetch(endpoint + "sparql", b"x" * 2_000_000, {"Content-Type": "application/sparql-query"})
+    assert status == 413
+
+
+def test_read_only_check_ignores_words_inside_strings_and_iris() -> None:
+    check_read_only('SELECT * WHERE { ?s ?p "DELETE me" . ?s <http://x/INSERT> ?o } # LOAD')
+    with pytest.raises(Refused):
+        check_read_only("DELETE WHERE { ?s ?p ?o }")
+
+
+def test_content_negotiation() -> None:
+    offered = {"application/sparql-results+json": "", "text/csv": ""}
+    assert choose("text/csv;q=0.9, application/sparql-results+json", offered) == "application/sparql-results+json"
+    assert choose("*/*", offered) == "application/sparql-results+json"
+    assert choose("image/png", offered) is None
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")), reason="needs chromium-driver")
+def test_web_page_runs_a_stored_query_and_opens_an_entity(endpoint: str, tmp_path: Path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,900"):
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium")  # type: ignore[assignment]
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+    try:
+        driver.get(endpoint)
+        wait = WebDriverWait(driver, 30)
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#stored option")) > 1)
+        options_text = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#stored option")]
+        Select(driver.find_element(By.ID, "stored")).select_by_visible_text(
+            next(t for t in options_text if t.startswith("investments")))
+        driver.find_element(By.ID, "run").click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results tbody tr")) > 0)
+        assert "TikTok" in driver.find_element(By.ID, "results").text
+        driver.execute_script("document.getElementById('editor').value = arguments[0]",
+                              "SELECT ?e WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> "
+                              "<http://www.wikidata.org/entity/Q48938223> }")
+        driver.find_element(By.ID, "run").click()
+        link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "a.entity")))
+        link.click()
+        wait.until(lambda d: d.find_element(By.ID, "entity").text == "TikTok")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#graph canvas"))
+        time.sleep(0.5)
+        ARTIFACTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(ARTIFACTS / "serve.png"))
+        assert (ARTIFACTS / "serve.png").stat().st_size > 10_000
+    finally:
+        driver.quit()
