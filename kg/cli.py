@@ -123,6 +123,25 @@ def remove(ids: tuple[str, ...], store_path: Path) -> None:
 
 
 @main.command()
+@click.argument("url")
+@STORE_OPTION
+def push(url: str, store_path: Path) -> None:
+    """Send the graph, one named graph per article, to a SPARQL 1.1 Graph Store Protocol endpoint.
+
+    Works with Oxigraph server (/store), Apache Jena Fuseki (/DATASET/data), GraphDB, Virtuoso
+    (/sparql-graph-crud) and Amazon Neptune; a graph of the same name is replaced.
+
+    \b
+    Example:
+      kg push http://localhost:7878/store
+    """
+    from kg.remote import push as send
+
+    count = send(Store(store_path, create=False, read_only=True), url)
+    click.echo(f"pushed {count} graphs to {url}", err=True)
+
+
+@main.command()
 @STORE_OPTION
 def stats(store_path: Path) -> None:
     """Counts: documents, entities and events by class, triples, store size.
@@ -186,8 +205,10 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
               help="Query these RDF files instead of the store; repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
               help="Result format (default: table on a terminal, tsv when piped).")
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of the store.")
 @click.option("--list", "list_queries", is_flag=True, help="List the stored queries and exit.")
-def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str | None, list_queries: bool) -> None:
+def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str | None, endpoint: str | None,
+          list_queries: bool) -> None:
     """Run SPARQL: a .rq file, the name of a stored query, or query text.
 
     \b
@@ -203,8 +224,13 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
         return
     if not query:
         raise click.UsageError("give a QUERY (or --list)")
-    store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
-    result = run_query(store, resolve_query(query))
+    if endpoint:
+        from kg.remote import query_endpoint
+
+        result = query_endpoint(endpoint, resolve_query(query))
+    else:
+        store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
+        result = run_query(store, resolve_query(query))
     click.echo(render(result, fmt or ("table" if sys.stdout.isatty() else "tsv")).rstrip("\n"))
 
 

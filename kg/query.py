@@ -67,12 +67,13 @@ def run_query(store: Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean 
         raise QueryError(_SYNTAX_AT.sub(shift, str(e))) from None
 
 
-def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
+def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple], fmt: str) -> str:
     """Render a query result as an aligned table, or in a W3C results format (csv, tsv, json, xml).
 
-    Graph results (CONSTRUCT, DESCRIBE) are written as Turtle, or N-Triples for csv/tsv.
+    Graph results (CONSTRUCT, DESCRIBE; a list of triples from a remote endpoint) are written as
+    Turtle, or N-Triples for csv/tsv.
     """
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):
         rdf = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE if fmt == "table" \
             else ox.RdfFormat.N_TRIPLES
         return ox.serialize(result, format=rdf).decode("utf-8")
