@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
-.PHONY: demo test eval lint clean
+.PHONY: demo test eval lint web clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -30,6 +30,10 @@ eval: $(STAMP)
 	$(BIN)/kg eval $(CORPUS)/dev/gold.json
 	$(BIN)/kg eval $(CORPUS)/winer-dev.jsonl
 	$(BIN)/kg eval $(CORPUS)/popcorn-dev.jsonl
+
+# The web page of `kg serve` is built from npm packages into kg/static (committed, so Python needs no npm).
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests
