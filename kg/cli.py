@@ -30,10 +30,21 @@ class KgGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except KgError as e:
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise
+        except Exception as e:
             if ctx.params.get("debug"):
                 raise
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(_one_line(e)) from e
+
+
+def _one_line(error: Exception) -> str:
+    """What a user needs of an error: kg's own message, the file and reason of an OS error, or the bug."""
+    if isinstance(error, KgError):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename or ''}: {error.strerror}".lstrip(": ")
+    return f"internal error ({type(error).__name__}: {error}); kg --debug shows where"
 
 
 @click.group(cls=KgGroup)

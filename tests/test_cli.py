@@ -1,0 +1,68 @@
+"""Every user mistake, for every command: one line on stderr, a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from kg.store import Store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    g = Graph()
+    tiktok = URIRef("https://w3id.org/kg-news/id/entity/Q48938223")
+    g.add((tiktok, RDF.type, URIRef("https://w3id.org/kg-news/ontology#Product")))
+    g.add((tiktok, RDFS.label, Literal("TikTok", lang="fr")))
+    Store(path).replace_graph("https://w3id.org/kg-news/id/doc/a", g)
+    return path
+
+
+CASES = [
+    (["build", "no-such-folder"], 1, "no such file"),
+    (["build", ".", "-o", "out.xyz"], 1, "unknown output extension"),
+    (["build", ".", "--workers", "0"], 2, "Invalid value"),
+    (["extract", "no-such-file.txt", "-o", "x.jsonl"], 1, "no such file"),
+    (["extract", "x.txt"], 2, "Missing option"),
+    (["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "no-store"], 1, "no store here"),
+    (["query", "missing.rq", "--store", "{store}"], 1, "cannot read the query file"),
+    (["query", "SELECT ?x WHERE { ?x ", "--store", "{store}"], 1, "SPARQL syntax error: line 1"),
+    (["query", "ASK {}", "--store", "{store}", "--format", "yaml"], 2, "Invalid value"),
+    (["query"], 2, "give a QUERY"),
+    (["export", "pdf", "-o", "x.pdf", "--store", "{store}"], 2, "Invalid value"),
+    (["export", "turtle", "-o", "x.ttl", "--store", "no-store"], 1, "no store here"),
+    (["export", "png", "-o", "x.png", "--around", "Nobody", "--store", "{store}"], 1, "no entity named"),
+    (["export", "graphml", "-o", "x.graphml", "--class", "Dragon", "--store", "{store}"], 1, "unknown class"),
+    (["eval", "missing-gold.json"], 2, "does not exist"),
+    (["eval", "{notgold}"], 1, "not a gold file"),
+    (["serve", "--store", "no-store"], 1, "no store here"),
+    (["serve", "--store", "{store}", "--port", "70000"], 2, "Invalid value"),
+    (["remove", "nope", "--store", "{store}"], 1, "not in the store: nope"),
+    (["stats", "--store", "no-store"], 1, "no store here"),
+    (["push", "http://127.0.0.1:9/store", "--store", "{store}"], 1, "refused"),
+    (["graph", "path", "TikTok", "Nobody", "--store", "{store}"], 1, "no entity named 'Nobody'"),
+    (["graph", "central", "--store", "no-store"], 1, "no store here"),
+    (["--gazetteer", "x"], 2, "No such option"),
+]
+
+
+@pytest.mark.parametrize("args, status, message", CASES, ids=[" ".join(c[0][:2]) for c in CASES])
+def test_user_mistake(store: Path, tmp_path: Path, args: list[str], status: int, message: str) -> None:
+    notgold = tmp_path / "notgold.json"
+    notgold.write_text("{}")
+    args = [a.replace("{store}", str(store)).replace("{notgold}", str(notgold)) for a in args]
+    r = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == status, r.stderr
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_every_command_names_itself_in_help() -> None:
+    r = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
+    for command in ("build", "extract", "query", "export", "serve", "eval", "remove", "stats", "push", "graph"):
+        assert command in r.stdout
