@@ -66,7 +66,12 @@ def _decode(raw: bytes) -> str | None:
         return raw.decode("cp1252", errors="replace")  # Latin-1 and its Windows superset
 
 
+# Characters no XML 1.0 document can carry, even escaped: a space each, so offsets stay the same.
+_CONTROL = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF)}
+
+
 def _document(doc_id: str, text: str, source: str, date: str | None = None) -> Document | Skipped:
+    text = text.translate(_CONTROL)
     if not text.strip():
         return Skipped(source, "empty")
     first = text.strip().split("\n", 1)[0].strip()
