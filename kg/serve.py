@@ -282,6 +282,10 @@ def make_server(store_path: Path, host: str = "127.0.0.1", port: int = 8000, wor
                 timeout: float = 30.0, limit: int = 50_000_000) -> tuple[ThreadingHTTPServer, Workers]:
     """Create the HTTP server and its query workers; call ``serve_forever`` on the first."""
     pool = Workers(store_path, workers, timeout, limit)
-    server = ThreadingHTTPServer((host, port), _handler(pool))
-    server.daemon_threads = True
+    server = _Server((host, port), _handler(pool))
     return server, pool
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # many clients connecting at once wait in the backlog, none is reset
