@@ -92,24 +92,24 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
     from kg.pipeline import build as run_build
 
     fmt = Format.from_suffix(output) if output else None
-    store = Store(None if memory else store_path)
     built: list[str] = []
     try:
+        store = Store(None if memory else store_path)
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("extracting", total=None)
             report = run_build(paths, store, model, load_gazetteer(gazetteers), workers,
                                progress=lambda doc_id: (built.append(doc_id), progress.advance(task)))
+        for skipped in report.skipped:
+            click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+        click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
+                   f"{len(store)} quads in {'memory' if memory else store_path}", err=True)
+        if output and fmt:
+            export(store, fmt, output)
+            click.echo(f"wrote {output}", err=True)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {len(built)} articles were built and kept; run the same command to finish",
                    err=True)
         sys.exit(130)
-    for skipped in report.skipped:
-        click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-    click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
-               f"{len(store)} quads in {'memory' if memory else store_path}", err=True)
-    if output and fmt:
-        export(store, fmt, output)
-        click.echo(f"wrote {output}", err=True)
     if report.skipped:
         sys.exit(1 if strict else PARTIAL)
 

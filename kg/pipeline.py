@@ -110,6 +110,7 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
             doc = extraction.document
             store.replace_graph(document_iri(doc.id), document_graph(extraction))
             report.built.append(doc.id)
+            log.info("built %s", doc.id)
             if progress:
                 progress(doc.id)
     return report

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import shutil
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -12,30 +16,85 @@ from kg.errors import QueryError, StoreError
 from kg.vocab import KG
 
 DEFAULT_STORE = Path("kg-store")
+# How long a writer waits for readers' queries to end before it gives up.
+READERS_WAIT = 60.0
+# Files kg keeps beside Oxigraph's own in the store's folder.
+_LOCK, _SNAPSHOT, _SNAPSHOT_LOCK = "kg.lock", "snapshot", "snapshot.lock"
 
 
 class Store:
-    """A SPARQL store whose default graph, when queried, is the union of the document graphs."""
+    """A SPARQL store whose default graph, when queried, is the union of the document graphs.
+
+    On disk, one process writes at a time.  Oxigraph's read-only mode is undefined while another
+    process writes, so a writer first makes a snapshot (a checkpoint of hard links) and readers
+    that come while it writes read that snapshot: the store as it was before the build began,
+    whole articles only.  The locks are flocks, released by the system when a process dies.
+    """
 
     def __init__(self, path: Path | None = None, *, create: bool = True, read_only: bool = False) -> None:
         """Open the store at ``path``, or an empty one in memory when ``path`` is None.
 
         Raises:
-            StoreError: when the store does not exist (and ``create`` is false) or cannot be opened.
+            StoreError: when the store does not exist (and ``create`` is false), another process
+                writes it, or it cannot be opened.
         """
         self.path = path
+        self._locks: list[IO[str]] = []
         if path is None:
             self._store = ox.Store()
             return
-        if not create and not path.exists():
+        if not path.exists() and (read_only or not create):
             raise StoreError(f"{path}: no store here (run `kg build` first, or give --store)")
         try:
-            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            self._store = self._open_reader(path) if read_only else self._open_writer(path)
         except OSError as e:
-            if "lock" in str(e).lower():
-                raise StoreError(f"{path}: another kg process is writing to this store; "
-                                 "wait for it to finish and try again") from e
+            self.close()
             raise StoreError(f"{path}: cannot open the store ({e})") from e
+
+    def _lock(self, file: Path, mode: int, blocking: bool = True) -> bool:
+        handle = file.open("a+")
+        try:
+            fcntl.flock(handle, mode if blocking else mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._locks.append(handle)
+        return True
+
+    def _open_writer(self, path: Path) -> ox.Store:
+        path.mkdir(parents=True, exist_ok=True)
+        if not self._lock(path / _LOCK, fcntl.LOCK_EX, blocking=False):
+            if not self._lock(path / _LOCK, fcntl.LOCK_SH, blocking=False):
+                raise StoreError(f"{path}: another kg process is writing to this store; "
+                                 "wait for it to finish and try again")
+            self.close()  # only readers: wait for their queries to end
+            deadline = time.monotonic() + READERS_WAIT
+            while not self._lock(path / _LOCK, fcntl.LOCK_EX, blocking=False):
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{path}: readers have kept this store busy for {READERS_WAIT:g} s; "
+                                     "stop them (kg serve, kg query) and try again")
+                time.sleep(0.1)
+        store = ox.Store(str(path))
+        snapshot = path / _SNAPSHOT
+        with (path / _SNAPSHOT_LOCK).open("a+") as guard:
+            fcntl.flock(guard, fcntl.LOCK_EX)  # no reader is opening the old snapshot meanwhile
+            shutil.rmtree(snapshot, ignore_errors=True)
+            store.backup(str(snapshot))
+        return store
+
+    def _open_reader(self, path: Path) -> ox.Store:
+        if self._lock(path / _LOCK, fcntl.LOCK_SH, blocking=False):
+            return ox.Store.read_only(str(path))
+        self._lock(path / _SNAPSHOT_LOCK, fcntl.LOCK_SH)  # a build writes: read what was there before it
+        if not (path / _SNAPSHOT).exists():
+            raise StoreError(f"{path}: a kg build is creating this store; try again when it finishes")
+        return ox.Store.read_only(str(path / _SNAPSHOT))
+
+    def close(self) -> None:
+        """Let other processes write (or read) again; the store is not used after this."""
+        for handle in self._locks:
+            handle.close()
+        self._locks.clear()
 
     @classmethod
     def from_files(cls, files: Iterable[Path]) -> Store:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.store import Store
+from kg.triples import document_iri
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +21,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tiktok = URIRef("https://w3id.org/kg-news/id/entity/Q48938223")
     g.add((tiktok, RDF.type, URIRef("https://w3id.org/kg-news/ontology#Product")))
     g.add((tiktok, RDFS.label, Literal("TikTok", lang="fr")))
-    Store(path).replace_graph("https://w3id.org/kg-news/id/doc/a", g)
+    g.add((document_iri("a"), RDF.type, URIRef("https://w3id.org/kg-news/ontology#Document")))
+    Store(path).replace_graph(document_iri("a"), g)
     return path
 
 
@@ -66,3 +69,22 @@ def test_every_command_names_itself_in_help() -> None:
     r = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
     for command in ("build", "extract", "query", "export", "serve", "eval", "remove", "stats", "push", "graph"):
         assert command in r.stdout
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "kg", "--debug", "stats", "--store", "no-store"], capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert r.returncode != 0 and "Traceback" in r.stderr and "StoreError" in r.stderr
+
+
+def test_stats_and_remove(store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(store, copy)
+    kg = [sys.executable, "-m", "kg"]
+    before = subprocess.run([*kg, "stats", "--store", str(copy)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"documents\s+1", before) and re.search(r"Product\s+1", before)
+    subprocess.run([*kg, "remove", "a", "--store", str(copy)], capture_output=True, check=True)
+    after = subprocess.run([*kg, "stats", "--store", str(copy)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"documents\s+0", after) and re.search(r"quads \(triples per article\)\s+0", after)

@@ -18,9 +18,11 @@ from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.serve import Refused, check_read_only, choose
+from kg.store import Store
 
 DATA = Path(__file__).parent / "data"
 ARTIFACTS = Path(__file__).parent / "artifacts"
+HOSTILE = '<img src=x onerror="document.title=1">Acme <b>SA</b>'
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,10 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("serve") / "store"
     subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store)], check=True,
                    capture_output=True)
+    hostile = rdflib.Graph()
+    hostile.add((rdflib.URIRef("https://w3id.org/kg-news/id/entity/hostile"), rdflib.RDFS.label,
+                 rdflib.Literal(HOSTILE, lang="fr")))
+    Store(store).replace_graph("https://w3id.org/kg-news/id/doc/hostile", hostile)
     server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0",
                                "--timeout", "3", "--max-result", "20000"], stderr=subprocess.PIPE, text=True)
     line = server.stderr.readline()  # type: ignore[union-attr]
@@ -144,6 +150,13 @@ def test_web_page_runs_a_stored_query_and_opens_an_entity(endpoint: str, tmp_pat
         driver.find_element(By.ID, "run").click()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results tbody tr")) > 0)
         assert "TikTok" in driver.find_element(By.ID, "results").text
+        driver.execute_script("document.getElementById('editor').value = arguments[0]",
+                              "SELECT ?l WHERE { <https://w3id.org/kg-news/id/entity/hostile> "
+                              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+        driver.find_element(By.ID, "run").click()
+        wait.until(lambda d: HOSTILE in d.find_element(By.ID, "results").text)  # shown as text, not markup
+        assert not driver.find_elements(By.CSS_SELECTOR, "#results img, #results b")
+        assert driver.title != "1"
         driver.execute_script("document.getElementById('editor').value = arguments[0]",
                               "SELECT ?e WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> "
                               "<http://www.wikidata.org/entity/Q48938223> }")

@@ -54,7 +54,10 @@ def test_a_second_writer_is_refused_clearly(tmp_path: Path) -> None:
     code = f"from pathlib import Path; from kg.store import Store; Store(Path({str(tmp_path / 's')!r}))"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "another kg process is writing to this store" in r.stderr
-    assert len(Store(tmp_path / "s", read_only=True)) == len(first)  # readers go on
+    # a reader while the writer writes sees the store as it was before the writer began
+    assert len(Store(tmp_path / "s", read_only=True)) == 0
+    first.close()
+    assert len(Store(tmp_path / "s", read_only=True)) == len(first)
     with pytest.raises(StoreError, match="no store here"):
         Store(tmp_path / "nothing", create=False)
 
@@ -67,6 +70,7 @@ from kg.store import Store
 store = Store(Path(sys.argv[1]))
 for n in range(10_000):
     store.replace_graph(f"urn:doc:{n % 50}", doc_graph(f"{n % 50}", facts=400))
+    print(n, flush=True)
 """
 
 
@@ -74,10 +78,19 @@ def test_sigkill_leaves_every_article_whole(tmp_path: Path) -> None:
     path = tmp_path / "s"
     rng = random.Random(4)
     for _ in range(5):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=Path(__file__).parent.parent)
-        time.sleep(rng.uniform(1.0, 2.5))
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=Path(__file__).parent.parent,
+                                  stdout=subprocess.PIPE, text=True)
+        for _ in range(rng.randint(1, 30)):  # let it commit a random number of articles, then kill it mid-way
+            writer.stdout.readline()  # type: ignore[union-attr]
+        time.sleep(rng.uniform(0, 0.05))
+        if path.exists():  # a reader while the writer writes sees whole articles only
+            reader = Store(path, read_only=True)
+            assert all(count(reader, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}") == 802
+                       for g in reader.graphs())
+            reader.close()
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         store = Store(path, read_only=True)
         sizes = [count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}") for g in store.graphs()]
         assert sizes and all(size == 2 + 2 * 400 for size in sizes), sizes
+        store.close()
