@@ -88,3 +88,20 @@ def test_stats_and_remove(store: Path, tmp_path: Path) -> None:
     subprocess.run([*kg, "remove", "a", "--store", str(copy)], capture_output=True, check=True)
     after = subprocess.run([*kg, "stats", "--store", str(copy)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"documents\s+0", after) and re.search(r"quads \(triples per article\)\s+0", after)
+
+
+def test_commands_that_need_no_extraction_never_load_spacy(store: Path, tmp_path: Path) -> None:
+    code = f"""
+import sys
+from click.testing import CliRunner
+from kg.cli import main
+runner = CliRunner()
+for args in (["query", "ASK {{}}", "--store", {str(store)!r}], ["stats", "--store", {str(store)!r}],
+             ["export", "graphml", "-o", {str(tmp_path / 'g.graphml')!r}, "--store", {str(store)!r}],
+             ["graph", "central", "--store", {str(store)!r}]):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, (args, result.output)
+print("spacy" in sys.modules)
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "False"

@@ -287,3 +287,16 @@ def test_syntax_errors_point_into_the_users_text(built_store: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "kg", "query", "SELECT ?x WHERE {\n  ?x ?y\n}", "--store", str(built_store)],
                        capture_output=True, text=True)
     assert r.returncode == 1 and "line 3, column 2" in r.stderr
+
+
+def test_an_unchanged_rebuild_never_loads_spacy(built_store: Path) -> None:
+    code = f"""
+import sys
+from click.testing import CliRunner
+from kg.cli import main
+result = CliRunner().invoke(main, ["build", {str(DATA)!r}, "--store", {str(built_store)!r}])
+assert result.exit_code == 0 and "unchanged 1" in result.output, result.output
+print("spacy" in sys.modules)
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "False"
