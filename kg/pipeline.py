@@ -59,7 +59,7 @@ def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
         try:
             yield extract_one(document, parsed, gazetteer)
         except Exception as e:  # one bad article must not stop the other 999
-            log.exception("extraction of %s failed", document.id)
+            log.debug("extraction of %s failed", document.id, exc_info=True)  # shown with --debug
             yield Skipped(document.source, f"extraction failed ({type(e).__name__}: {e})")
     yield from pending
 

@@ -97,6 +97,8 @@ def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
         if m.form != "name" or base_class(person.kind) != "Person":
             continue
         slot = _SLOT.format(i)
+        if slot not in masked:
+            continue  # a name inside another ("Paris" in "le tribunal de Paris") has no title of its own
         at = masked.index(slot)
         for found in (after.match(masked[at + len(slot) :]), before.search(masked[:at])):
             if found is None:

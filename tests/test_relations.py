@@ -39,3 +39,11 @@ def test_a_place_inside_an_institution_name_is_where_it_is() -> None:
     paris = Entity("paris", "Paris", "City", (Mention(15, 20, "Paris", "Place"),))
     facts = find_relations([Sentence(0, len(text), text)], [court, paris])
     assert [(f.kind, f.values("subject"), f.values("object")) for f in facts] == [("locatedIn", ["court"], ["paris"])]
+
+
+def test_a_person_name_nested_in_another_mention_is_skipped_not_an_error() -> None:
+    text = "Le lycée Victor Hugo de Paris ouvre."
+    school = Entity("school", "lycée Victor Hugo de Paris", "Organization",
+                    (Mention(3, 29, "lycée Victor Hugo de Paris", "Organization"),))
+    hugo = Entity("hugo", "Victor Hugo", "Person", (Mention(9, 20, "Victor Hugo", "Person"),))
+    assert find_relations([Sentence(0, len(text), text)], [school, hugo]) == []
