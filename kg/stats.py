@@ -21,7 +21,8 @@ def store_stats(store: Store, path: Path | None = None) -> list[tuple[str, str]]
         by_class = [(f"  {str(row['c'].value).rsplit('#', 1)[-1]}", int(row["n"].value))
                     for row in result]  # type: ignore[union-attr]
         rows += [(title, sum(n for _, n in by_class)), *by_class]
-    rows.append(("triples (all articles together)", count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+    rows.append(("triples (all articles together)",
+                 count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")))
     rows.append(("quads (triples per article)", len(store)))
     if path is not None and path.is_dir():
         size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())

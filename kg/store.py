@@ -164,7 +164,8 @@ class Store:
 
     def triples(self) -> Iterator[ox.Triple]:
         """Every triple of the union graph, without duplicates."""
-        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        # the union repeats a triple once per article that states it
+        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
         assert isinstance(result, ox.QueryTriples)
         return iter(result)
 

@@ -302,3 +302,19 @@ print("spacy" in sys.modules)
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "False"
+
+
+def test_counts_are_not_multiplied_by_the_articles_an_entity_is_in(sample_graph: rdflib.Graph) -> None:
+    from kg.query import run_query, stored_queries
+    from kg.store import Store
+
+    store = Store(None)
+    for n in range(3):
+        store.replace_graph(f"https://w3id.org/kg-news/id/doc/copy-{n}", sample_graph)
+    once = sum(int(o) for o in sample_graph.objects(next(sample_graph.subjects(OWL.sameAs, WD.Q48938223)),
+                                                      KG.mentionCount))
+    rows = run_query(store, stored_queries()["entities-by-class"].read_text(encoding="utf-8"))
+    tiktok = next(r for r in rows if r["label"].value == "TikTok")  # type: ignore[union-attr]
+    assert (int(tiktok["mentions"].value), int(tiktok["articles"].value)) == (3 * once, 3)
+    investments = list(run_query(store, stored_queries()["investments"].read_text(encoding="utf-8")))
+    assert len(investments) == len(list(sample_graph.subjects(RDF.type, KG.Investment)))
