@@ -1,10 +1,15 @@
-"""Load and query times of the embedded store (pyoxigraph) against rdflib's memory store, same graph.
+"""The embedded store at 1M triples: pyoxigraph against rdflib, kg's queries and exports against their floors.
 
 Usage: python bench/store.py [--triples 1000000] [--sample examples/s00-tiktok.txt]
 
-The graph is the sample article's graph repeated under new document ids (entities shared, as in a
-real corpus) until it has the asked number of triples. Prints each time and the ratio rdflib /
-pyoxigraph measured in the same run.
+The graph is the sample article's graph repeated under new document ids, one named graph each
+(entities shared, as in a real corpus), until it has the asked number of triples. Prints, each
+measured in the same run:
+  - load and query times in pyoxigraph and in rdflib's memory Dataset (the reason for the store);
+  - each stored query through `kg query`'s path against the same text run directly in pyoxigraph;
+  - `kg export` to Turtle and GraphML: time and peak memory of a fresh process, against the peak
+    memory of a process that reads every quad of the store (its working set) and against
+    python-igraph writing the same graph to GraphML.
 """
 
 from __future__ import annotations
@@ -12,15 +17,22 @@ from __future__ import annotations
 import argparse
 import platform
 import re
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import igraph
 import pyoxigraph as ox
 import rdflib
 
+from kg.network import edge_rows, node_rows
 from kg.pipeline import extract
-from kg.query import stored_queries
+from kg.query import PREFIXES, run_query, stored_queries
 from kg.reader import read_documents
+from kg.store import Store
 from kg.triples import document_graph
 
 QUERIES = {
@@ -29,20 +41,32 @@ QUERIES = {
     "investments (joins, optionals)": stored_queries()["investments"].read_text(),
     "facts per document (group by)": stored_queries()["documents"].read_text(),
 }
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
 def corpus(sample: Path, triples: int) -> str:
+    """N-Quads: the sample's graph under as many document ids as it takes to reach ``triples``."""
     [document] = [d for d in read_documents([sample])]
     base = document_graph(next(extract([document]))).serialize(format="nt")
     copies = max(1, triples // len(base.splitlines()))
     doc_slug = re.search(r"/doc/([^>]+)>", base).group(1)  # type: ignore[union-attr]
-    return "".join(base.replace(doc_slug, f"{doc_slug}-{n}") for n in range(copies))
+    graph = f"https://w3id.org/kg-news/id/doc/{doc_slug}"
+    quads = "".join(f"{line[:-1]}<{graph}> .\n" for line in base.splitlines())
+    return "".join(quads.replace(doc_slug, f"{doc_slug}-{n}") for n in range(copies))
 
 
-def timed(action) -> tuple[float, object]:  # noqa: ANN001
+def timed(action: Callable[[], object]) -> tuple[float, object]:
     start = time.perf_counter()
     result = action()
     return time.perf_counter() - start, result
+
+
+def peak(command: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident megabytes of a fresh process running ``command``."""
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, int(out.stdout) / 1024
 
 
 def main() -> None:
@@ -53,21 +77,66 @@ def main() -> None:
     data = corpus(args.sample, args.triples)
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}; "
           f"graph: {len(data.splitlines()):,} triples")
-    oxi_load, store = timed(lambda: _load_oxigraph(data))
-    rdf_load, graph = timed(lambda: rdflib.Graph().parse(data=data, format="nt"))
-    print(f"{'measure':34} {'pyoxigraph s':>13} {'rdflib s':>10} {'rdflib/oxigraph':>16}")
-    print(f"{'load':34} {oxi_load:13.2f} {rdf_load:10.2f} {rdf_load / oxi_load:16.1f}")
-    for name, sparql in QUERIES.items():
-        oxi, rows = timed(lambda q=sparql: list(store.query(q)))  # type: ignore[attr-defined]
-        rdf, rdf_rows = timed(lambda q=sparql: list(graph.query(q)))  # type: ignore[attr-defined]
-        assert len(rows) == len(rdf_rows), name  # the same answer, or the timing means nothing
-        print(f"{name:34} {oxi:13.3f} {rdf:10.3f} {rdf / oxi:16.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "store"
+        oxi_load, _ = timed(lambda: ox.Store(str(path)).bulk_load(data.encode(), format=ox.RdfFormat.N_QUADS))
+        rdf_load, dataset = timed(lambda: rdflib.Dataset(default_union=True).parse(data=data, format="nquads"))
+        store = Store(path, read_only=True)
+        direct = ox.Store.read_only(str(path))
+        print(f"\n{'measure':34} {'pyoxigraph s':>13} {'rdflib s':>10} {'rdflib/oxigraph':>16}")
+        print(f"{'load':34} {oxi_load:13.2f} {rdf_load:10.2f} {rdf_load / oxi_load:16.1f}")
+        for name, sparql in QUERIES.items():
+            oxi, rows = timed(lambda q=sparql: list(run_query(store, q)))  # type: ignore[arg-type]
+            rdf, rdf_rows = timed(lambda q=sparql: list(dataset.query(q)))  # type: ignore[attr-defined]
+            assert len(rows) == len(rdf_rows), name  # the same answer, or the timing means nothing
+            print(f"{name:34} {oxi:13.3f} {rdf:10.3f} {rdf / oxi:16.1f}")
+
+        header = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + " "
+        print(f"\n{'stored query':26} {'kg s':>8} {'pyoxigraph s':>13} {'kg/pyoxigraph':>14}")
+        for name, file in stored_queries().items():
+            sparql = file.read_text(encoding="utf-8")
+            ours, rows = timed(lambda q=sparql: list(run_query(store, q)))  # type: ignore[arg-type]
+            floor, floor_rows = timed(lambda q=sparql: list(direct.query(header + q, use_default_graph_as_union=True)))
+            assert len(rows) == len(floor_rows), name  # type: ignore[arg-type]
+            print(f"{name:26} {ours:8.3f} {floor:13.3f} {ours / floor:14.2f}")
+        store.close()
+
+        kg = [sys.executable, "-m", "kg"]
+        scan_s, working_set = peak([*kg, "query", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "tsv",
+                                    "--store", str(path)])
+        print(f"\nreading every quad (kg query): {scan_s:.1f} s, peak {working_set:.0f} MB: the store's working set")
+        print(f"{'export':8} {'s':>7} {'peak MB':>8} {'peak / working set':>19}")
+        for fmt in ("turtle", "graphml"):
+            seconds, mb = peak([*kg, "export", fmt, "-o", str(Path(tmp) / f"g.{fmt}"), "--store", str(path)])
+            print(f"{fmt:8} {seconds:7.1f} {mb:8.0f} {mb / working_set:19.2f}")
+        store = Store(path, read_only=True)
+        ours, _ = timed(lambda: _kg_graphml(store, Path(tmp) / "kg.graphml"))
+        graph = _igraph(store)
+        theirs, _ = timed(lambda: graph.write_graphml(str(Path(tmp) / "igraph.graphml")))
+        print(f"GraphML of {graph.vcount():,} nodes, {graph.ecount():,} edges: kg (store to file) {ours:.2f} s, "
+              f"python-igraph write_graphml {theirs:.2f} s, ratio {ours / theirs:.2f}")
 
 
-def _load_oxigraph(data: str) -> ox.Store:
-    store = ox.Store()
-    store.bulk_load(data.encode(), format=ox.RdfFormat.N_TRIPLES)
-    return store
+def _kg_graphml(store: Store, path: Path) -> None:
+    from kg.export import Format, export
+
+    export(store, Format.graphml, path)
+
+
+def _igraph(store: Store) -> igraph.Graph:
+    """The graph kg exports, as a python-igraph graph with the same attributes (built outside the timing)."""
+    nodes = list(node_rows(store))
+    index = {node: n for n, (node, _) in enumerate(nodes)}
+    edges = [(s, o, attrs) for s, o, _, attrs in edge_rows(store) if s in index and o in index]
+    graph = igraph.Graph(directed=True)
+    graph.add_vertices(len(nodes))
+    graph.vs["name"] = [node for node, _ in nodes]
+    for key in {k for _, attrs in nodes for k in attrs}:
+        graph.vs[key] = [str(attrs.get(key, "")) for _, attrs in nodes]
+    graph.add_edges([(index[s], index[o]) for s, o, _ in edges])
+    for key in {k for _, _, attrs in edges for k in attrs}:
+        graph.es[key] = [str(attrs.get(key, "")) for _, _, attrs in edges]
+    return graph
 
 
 if __name__ == "__main__":

@@ -74,6 +74,8 @@ def main() -> None:
           f"pipes: {', '.join(nlp.pipe_names)}")
     print(f"{'articles':>8} {'proc':>4} {'raw w/s':>8} {'kg w/s':>8} {'ratio':>6} {'triples/s':>9} "
           f"{'rebuild':>8} {'queries':>8} {'ttl':>6} {'graphml':>8} {'peak MB':>8}")
+    for _ in nlp.pipe(spacy_nlp.normalise(json.loads(line)["text"]) for line, _ in zip(args.corpus.open(), range(20))):
+        pass  # warm up: the first documents through a fresh pipeline are slower
     with tempfile.TemporaryDirectory() as tmp:
         for size in map(int, args.sizes.split(",")):
             source = Path(tmp) / f"corpus-{size}.jsonl"

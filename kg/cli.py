@@ -69,11 +69,14 @@ def main(debug: bool) -> None:
               help="Also write the graph to FILE (.ttl .nt .nq .trig .jsonld .rdf .graphml).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Parser processes (spaCy n_process).")
+              help="Extraction processes on this machine (one model each); up to one per core.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Extract on a Dask cluster, e.g. tcp://scheduler:8786 (needs kg[cluster]); "
+                   "the store stays here.")
 @click.option("--strict", is_flag=True, help="A skipped article is an error (exit 1 instead of 3).")
 @GAZETTEER_OPTION
 def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
-          workers: int, strict: bool, gazetteers: tuple[Path, ...]) -> None:
+          workers: int, cluster: str | None, strict: bool, gazetteers: tuple[Path, ...]) -> None:
     """Read articles (files or folders), extract, and add them to the store.
 
     Accepts .txt, .md, .html and .jsonl ({"id", "text"} per line).  An unchanged article is not
@@ -97,7 +100,7 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
         store = Store(None if memory else store_path)
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("extracting", total=None)
-            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers,
+            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster,
                                progress=lambda doc_id: (built.append(doc_id), progress.advance(task)))
         for skipped in report.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)

@@ -1,15 +1,23 @@
-"""The pipeline: documents -> mentions -> entities -> facts -> triples -> store."""
+"""The pipeline: documents -> mentions -> entities -> facts -> triples -> store.
+
+Extraction is a pure map from an article to its triples, so it runs in this process, in local
+worker processes (``workers``) or on a Dask cluster (``cluster``); the store is written here only.
+"""
 
 from __future__ import annotations
 
 import logging
+import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kg import nlp as spacy_nlp
 from kg.entities import resolve_entities, supported
+from kg.errors import InputError
 from kg.facts import find_events
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.mentions import find_mentions
@@ -24,6 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+BATCH = 16  # articles per task sent to a worker: enough for spaCy's batching, small enough to stream
+R = TypeVar("R")
+
 
 @dataclass
 class Report:
@@ -34,34 +45,12 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
-            gazetteer: Gazetteer | None = None, workers: int = 1) -> Iterator[Extraction | Skipped]:
-    """Extract the entities and facts of each document, streaming.
+@dataclass(frozen=True)
+class Built:
+    """One article's graph as N-Triples, ready for the store: what a worker sends back."""
 
-    A document too long for the parser, or one whose extraction fails, comes out as Skipped
-    with the reason; the others are extracted all the same.
-    """
-    gazetteer = gazetteer or load_gazetteer()
-    nlp = spacy_nlp.load(model, gazetteer)
-    pending: list[Skipped] = []
-
-    def parseable(docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in docs:
-            if len(doc.text) > nlp.max_length:
-                pending.append(Skipped(doc.source, f"too long ({len(doc.text):,} characters; "
-                                                   f"the limit is {nlp.max_length:,})"))
-            else:
-                yield doc
-
-    for parsed, document in spacy_nlp.parse(nlp, parseable(documents), workers=workers):
-        yield from pending
-        pending.clear()
-        try:
-            yield extract_one(document, parsed, gazetteer)
-        except Exception as e:  # one bad article must not stop the other 999
-            log.debug("extraction of %s failed", document.id, exc_info=True)  # shown with --debug
-            yield Skipped(document.source, f"extraction failed ({type(e).__name__}: {e})")
-    yield from pending
+    id: str
+    ntriples: str
 
 
 def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extraction:
@@ -80,37 +69,157 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))
 
 
+def serialised(extraction: Extraction) -> Built:
+    """Return an extraction's triples as N-Triples (done where the extraction ran)."""
+    return Built(extraction.document.id, document_graph(extraction).serialize(format="nt", encoding="utf-8")
+                 .decode("utf-8"))
+
+
+def _extract_here(documents: Iterable[Document], model: str, gazetteer: Gazetteer,
+                  finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
+    """Extract in this process, streaming; ``finish`` turns each extraction into the result."""
+    nlp = spacy_nlp.load(model, gazetteer)
+    pending: list[Skipped] = []
+
+    def parseable(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if len(doc.text) > nlp.max_length:
+                pending.append(Skipped(doc.source, f"too long ({len(doc.text):,} characters; "
+                                                   f"the limit is {nlp.max_length:,})"))
+            else:
+                yield doc
+
+    for parsed, document in spacy_nlp.parse(nlp, parseable(documents)):
+        yield from pending
+        pending.clear()
+        try:
+            yield finish(extract_one(document, parsed, gazetteer))
+        except Exception as e:  # one bad article must not stop the other 999
+            log.debug("extraction of %s failed", document.id, exc_info=True)  # shown with --debug
+            yield Skipped(document.source, f"extraction failed ({type(e).__name__}: {e})")
+    yield from pending
+
+
+def extract_batch(documents: list[Document], model: str, gazetteer: Gazetteer,
+                  finish: Callable[[Extraction], R]) -> list[R | Skipped]:
+    """Extract a batch of articles: the task a worker process or a Dask worker runs.
+
+    The model is loaded on the worker's first task and kept for the next ones.
+    """
+    return list(_extract_here(documents, model, gazetteer, finish))
+
+
+def _in_order(submit: Callable[[list[Document]], Callable[[], list[R]]], documents: Iterable[Document],
+              window: int) -> Iterator[R]:
+    """Send batches of articles to workers, at most ``window`` at a time, and yield results in order."""
+    pending: deque[Callable[[], list[R]]] = deque()
+    stream = iter(documents)
+    while batch := list(islice(stream, BATCH)):
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft()()
+    while pending:
+        yield from pending.popleft()()
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazetteer, workers: int,
+                   finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
+    import multiprocessing
+
+    spacy_nlp.load(model, gazetteer)  # once, here: the forked workers inherit it
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
+    try:
+        yield from _in_order(lambda batch: pool.apply_async(extract_batch, (batch, model, gazetteer, finish)).get,
+                             documents, 2 * workers)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _extract_cluster(documents: Iterable[Document], model: str, gazetteer: Gazetteer, address: str,
+                     finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise InputError("--cluster needs Dask: pip install 'kg[cluster]'") from e
+    try:
+        client = Client(address)
+    except (OSError, TimeoutError) as e:
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({e})") from e
+    try:
+        slots = sum(client.nthreads().values()) or 1
+        shared = client.scatter(gazetteer, broadcast=True)
+        yield from _in_order(lambda batch: client.submit(extract_batch, batch, model, shared, finish, pure=False).result,
+                             documents, 2 * slots)
+    finally:
+        client.close()
+
+
+def _extract(documents: Iterable[Document], model: str, gazetteer: Gazetteer | None, workers: int,
+             cluster: str | None, finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
+    gazetteer = gazetteer or load_gazetteer()
+    if cluster:
+        return _extract_cluster(documents, model, gazetteer, cluster, finish)
+    if workers > 1:
+        return _extract_local(documents, model, gazetteer, workers, finish)
+    return _extract_here(documents, model, gazetteer, finish)
+
+
+def _same(extraction: Extraction) -> Extraction:
+    return extraction
+
+
+def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
+            gazetteer: Gazetteer | None = None, workers: int = 1,
+            cluster: str | None = None) -> Iterator[Extraction | Skipped]:
+    """Extract the entities and facts of each document, streaming, in input order.
+
+    A document too long for the parser, or one whose extraction fails, comes out as Skipped
+    with the reason; the others are extracted all the same.
+    """
+    return _extract(documents, model, gazetteer, workers, cluster, _same)
+
+
 def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,
-          gazetteer: Gazetteer | None = None, workers: int = 1,
+          gazetteer: Gazetteer | None = None, workers: int = 1, cluster: str | None = None,
           progress: Callable[[str], None] | None = None) -> Report:
     """Read articles, extract the new and changed ones, and replace their graphs in ``store``.
 
-    An article whose text has not changed since the last build is not extracted again.
+    Streams: articles are read as they are extracted, and an article whose text has not changed
+    since the last build is not extracted again (the model is not even loaded when none changed).
     """
     report = Report()
-    todo: list[Document] = []
     seen: set[str] = set()
-    for item in read_documents(paths):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
+
+    def todo() -> Iterator[Document]:
+        for item in read_documents(paths):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            elif item.id in seen:
+                report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
+            elif store.document_hash(document_iri(item.id)) == content_hash(item.text):
+                seen.add(item.id)
+                report.unchanged.append(item.id)
+            else:
+                seen.add(item.id)
+                yield item
+
+    documents = todo()
+    first = next(documents, None)
+    if first is None:
+        return report
+    for result in _extract(chain([first], documents), model, gazetteer, workers, cluster, serialised):
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
             continue
-        if item.id in seen:
-            report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
-            continue
-        seen.add(item.id)
-        if store.document_hash(document_iri(item.id)) == content_hash(item.text):
-            report.unchanged.append(item.id)
-        else:
-            todo.append(item)
-    if todo:
-        for extraction in extract(todo, model, gazetteer, workers):
-            if isinstance(extraction, Skipped):
-                report.skipped.append(extraction)
-                continue
-            doc = extraction.document
-            store.replace_graph(document_iri(doc.id), document_graph(extraction))
-            report.built.append(doc.id)
-            log.info("built %s", doc.id)
-            if progress:
-                progress(doc.id)
+        store.replace_graph(document_iri(result.id), result.ntriples)
+        report.built.append(result.id)
+        log.info("built %s", result.id)
+        if progress:
+            progress(result.id)
     return report

@@ -120,16 +120,15 @@ class Store:
             return str(quad.object.value)
         return None
 
-    def replace_graph(self, graph: str, triples: Graph) -> None:
-        """Replace the named graph ``graph`` with ``triples`` in one transaction.
+    def replace_graph(self, graph: str, triples: Graph | str) -> None:
+        """Replace the named graph ``graph`` with ``triples`` (a graph or N-Triples) in one transaction.
 
-        A process killed in the middle leaves the old graph or the new one, never half of either.
+        A process killed in the middle leaves the old graph or the new one, never half of either:
+        the transaction is in Oxigraph's write-ahead log when this returns.
         """
-        data = triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        data = triples if isinstance(triples, str) else triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
         # one SPARQL update is one transaction in Oxigraph; N-Triples terms are valid SPARQL terms
         self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}}} }}")
-        if self.path is not None:
-            self._store.flush()
 
     def remove_graph(self, graph: str) -> bool:
         """Remove a document graph in one transaction; return whether it was there."""
@@ -137,8 +136,6 @@ class Store:
         if not self._store.contains_named_graph(node):
             return False
         self._store.update(f"DROP GRAPH <{graph}>")
-        if self.path is not None:
-            self._store.flush()
         return True
 
     def graphs(self) -> list[str]:

@@ -1,3 +1,7 @@
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -6,9 +10,13 @@ from kg import pipeline
 from kg.export import atomic_output
 from kg.reader import Skipped
 from kg.records import Document, Extraction
+from kg.store import Store
+
+DATA = Path(__file__).parent / "data"
 
 
-def test_one_failing_article_does_not_stop_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_failing_article_does_not_stop_the_others(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     real = pipeline.extract_one
 
     def fragile(document, parsed, gazetteer):  # noqa: ANN001, ANN202
@@ -19,7 +27,7 @@ def test_one_failing_article_does_not_stop_the_others(monkeypatch: pytest.Monkey
     monkeypatch.setattr(pipeline, "extract_one", fragile)
     docs = [Document("a", "Apple rachète Beats.", "a.txt"), Document("bad", "Google paie.", "bad.txt"),
             Document("huge", "x " * 600_000, "huge.txt"), Document("c", "Netflix investit.", "c.txt")]
-    out = list(pipeline.extract(docs))
+    out = list(pipeline.extract(docs, workers=workers))
     done = [x.document.id for x in out if isinstance(x, Extraction)]
     skipped = {x.source: x.reason for x in out if isinstance(x, Skipped)}
     assert done == ["a", "c"]
@@ -33,3 +41,46 @@ def test_interrupted_output_leaves_nothing_behind(tmp_path: Path) -> None:
         out.write(b"half a file")
         raise RuntimeError("crash")
     assert list(tmp_path.iterdir()) == []
+
+
+def _quads(store: Store) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+def _documents(tmp_path: Path, copies: int) -> Path:
+    """A JSON Lines corpus of the sample articles under several ids: more articles than one batch."""
+    records = [{"id": f"{path.stem}-{n}", "text": path.read_text(encoding="utf-8")}
+               for n in range(copies) for path in sorted(DATA.glob("*.txt"))]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return corpus
+
+
+def test_worker_processes_build_the_same_store_in_the_same_order(tmp_path: Path) -> None:
+    corpus = _documents(tmp_path, 2 * pipeline.BATCH + 3)
+    alone, shared = Store(None), Store(None)
+    one = pipeline.build([corpus], alone)
+    two = pipeline.build([corpus], shared, workers=2)
+    assert len(one.built) > 2 * pipeline.BATCH
+    assert two.built == one.built
+    assert _quads(shared) == _quads(alone)
+
+
+def test_dask_cluster_builds_the_same_store(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    corpus = _documents(tmp_path, 3)
+    alone = Store(None)
+    pipeline.build([corpus], alone)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--store", str(tmp_path / "store"),
+                              "--cluster", cluster.scheduler_address], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    assert _quads(Store(tmp_path / "store", read_only=True)) == _quads(alone)
+
+
+def test_unreachable_cluster_is_one_clear_error() -> None:
+    quick = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    run = subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--memory", "--cluster", "tcp://127.0.0.1:9"],
+                         capture_output=True, text=True, env=quick)
+    assert run.returncode == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr
+    assert "Traceback" not in run.stderr
