@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from kg import nlp as spacy_nlp
@@ -74,7 +75,7 @@ def main() -> None:
           f"pipes: {', '.join(nlp.pipe_names)}")
     print(f"{'articles':>8} {'proc':>4} {'raw w/s':>8} {'kg w/s':>8} {'ratio':>6} {'triples/s':>9} "
           f"{'rebuild':>8} {'queries':>8} {'ttl':>6} {'graphml':>8} {'peak MB':>8}")
-    for _ in nlp.pipe(spacy_nlp.normalise(json.loads(line)["text"]) for line, _ in zip(args.corpus.open(), range(20))):
+    for _ in nlp.pipe(spacy_nlp.normalise(json.loads(line)["text"]) for line in islice(args.corpus.open(), 20)):
         pass  # warm up: the first documents through a fresh pipeline are slower
     with tempfile.TemporaryDirectory() as tmp:
         for size in map(int, args.sizes.split(",")):

@@ -222,4 +222,5 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
         log.info("built %s", result.id)
         if progress:
             progress(result.id)
+    store.flush()
     return report

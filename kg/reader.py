@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -39,6 +40,9 @@ def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
 
 
 def _read_file(path: Path) -> Iterator[Document | Skipped]:
+    if path.suffix.lower() == ".jsonl":
+        yield from _jsonl(path)
+        return
     try:
         raw = path.read_bytes()
     except OSError as e:
@@ -48,11 +52,7 @@ def _read_file(path: Path) -> Iterator[Document | Skipped]:
     if text is None:
         yield Skipped(str(path), "binary file, not text")
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl(path, text)
-        return
-    if suffix in {".html", ".htm"}:
+    if path.suffix.lower() in {".html", ".htm"}:
         text = _html_text(text)
     yield _document(path.stem, text, str(path))
 
@@ -67,11 +67,11 @@ def _decode(raw: bytes) -> str | None:
 
 
 # Characters no XML 1.0 document can carry, even escaped: a space each, so offsets stay the same.
-_CONTROL = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF)}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _document(doc_id: str, text: str, source: str, date: str | None = None) -> Document | Skipped:
-    text = text.translate(_CONTROL)
+    text = _CONTROL.sub(" ", text)
     if not text.strip():
         return Skipped(source, "empty")
     first = text.strip().split("\n", 1)[0].strip()
@@ -79,21 +79,34 @@ def _document(doc_id: str, text: str, source: str, date: str | None = None) -> D
     return Document(doc_id, text, source, title, date)
 
 
-def _jsonl(path: Path, text: str) -> Iterator[Document | Skipped]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Skipped(where, f"not JSON ({e.msg})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Skipped(where, 'a line needs {"id": ..., "text": "..."}')
-            continue
-        date = record.get("date") if isinstance(record.get("date"), str) else None
-        yield _document(str(record.get("id") or f"{path.stem}-{n}"), record["text"], where, date)
+def _jsonl(path: Path) -> Iterator[Document | Skipped]:
+    """One document per line, read a line at a time: a corpus of any size streams."""
+    try:
+        lines = path.open("rb")
+    except OSError as e:
+        yield Skipped(str(path), f"cannot read ({e.strerror})")
+        return
+    with lines:
+        for n, raw in enumerate(lines, 1):
+            where = f"{path}:{n}"
+            line = _decode(raw)
+            if line is None:
+                yield Skipped(str(path) if n == 1 else where, "binary file, not text")
+                if n == 1:
+                    return
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield Skipped(where, f"not JSON ({e.msg})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield Skipped(where, 'a line needs {"id": ..., "text": "..."}')
+                continue
+            date = record.get("date") if isinstance(record.get("date"), str) else None
+            yield _document(str(record.get("id") or f"{path.stem}-{n}"), record["text"], where, date)
 
 
 class _TextOnly(HTMLParser):

@@ -18,6 +18,9 @@ from kg.vocab import KG
 DEFAULT_STORE = Path("kg-store")
 # How long a writer waits for readers' queries to end before it gives up.
 READERS_WAIT = 60.0
+# Oxigraph keeps written quads in memory tables until they are flushed to disk: flushing every so
+# many articles keeps a long build's memory flat, at a cost of milliseconds per flush.
+FLUSH_EVERY = 100
 # Files kg keeps beside Oxigraph's own in the store's folder.
 _LOCK, _SNAPSHOT, _SNAPSHOT_LOCK = "kg.lock", "snapshot", "snapshot.lock"
 
@@ -40,6 +43,7 @@ class Store:
         """
         self.path = path
         self._locks: list[IO[str]] = []
+        self._unflushed = 0
         if path is None:
             self._store = ox.Store()
             return
@@ -129,6 +133,18 @@ class Store:
         data = triples if isinstance(triples, str) else triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
         # one SPARQL update is one transaction in Oxigraph; N-Triples terms are valid SPARQL terms
         self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}}} }}")
+        self._written()
+
+    def _written(self) -> None:
+        self._unflushed += 1
+        if self._unflushed >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is in memory to disk: the store then opens without replaying its log."""
+        if self.path is not None and self._unflushed:
+            self._store.flush()
+        self._unflushed = 0
 
     def remove_graph(self, graph: str) -> bool:
         """Remove a document graph in one transaction; return whether it was there."""
@@ -136,6 +152,7 @@ class Store:
         if not self._store.contains_named_graph(node):
             return False
         self._store.update(f"DROP GRAPH <{graph}>")
+        self._written()
         return True
 
     def graphs(self) -> list[str]:

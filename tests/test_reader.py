@@ -28,3 +28,15 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path) -> None:
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_documents([tmp_path / "nope"]))
+
+
+def test_jsonl_lines_are_decoded_one_at_a_time(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "bom", "text": "Caf\u00e9."}).encode() + b"\n"
+                       + '{"id": "latin", "text": "Caf\u00e9 cr\u00e8me."}\n'.encode("cp1252")
+                       + b'{"id": "nul", "text": "a\x00b"}\n'
+                       + json.dumps({"id": "last", "text": "Fin."}).encode() + b"\n")
+    out = list(read_documents([corpus]))
+    texts = {d.id: d.text for d in out if not isinstance(d, Skipped)}
+    assert texts == {"bom": "Café.", "latin": "Café crème.", "last": "Fin."}
+    assert [(s.source, s.reason) for s in out if isinstance(s, Skipped)] == [(f"{corpus}:3", "binary file, not text")]
