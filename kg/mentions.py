@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
+_LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 
@@ -44,6 +45,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     values += [Mention(s, e, text[s:e], "Time", time=t) for s, e, t in parse_times(text, year)]
     taken = [(m.start, m.end) for m in values]
     names = [m for m in _names_in(doc, gazetteer) if not _overlaps(m, taken)]
+    names += list(_addressed(doc, names + values))
     institutions = list(_institutions(doc, names))
     # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
     # institution's own name ("la fondation Wikimedia") is the institution
@@ -96,7 +98,8 @@ def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
 def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     blocked = _blocked_spans(doc.text)
     for span in _merged(doc):
-        tokens = _trimmed(span)
+        # a name the gazetteer knows stays whole ("État islamique", "eBay")
+        tokens = list(span) if gazetteer.lookup(span.text) else _trimmed(span)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -121,6 +124,8 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
             elif span.label_ == "MISC" and cue == "ner" and _product_context(tokens[0]):
                 cue = "context"
+            if cue in {"ner", "name"} and _portfolio(tokens[0]):
+                kind, cue = "Organization", "context"
         yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens))
 
 
@@ -137,6 +142,32 @@ def _without_titles(tokens: list[Token]) -> list[Token]:
             and not tokens[0].text.isupper():
         return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
     return tokens
+
+
+def _portfolio(first: Token) -> bool:
+    """"le ministre de l'Économie", "la ministre des Outre-Mer": the name is a ministry's portfolio."""
+    i = first.i - 1
+    while i >= 0 and first.i - i <= 2 and first.doc[i].lower_ in _LINKS:
+        i -= 1
+    return 0 <= i < first.i - 1 and first.doc[i].lower_ in _names()["portfolio_heads"]
+
+
+def _addressed(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+    """Capitalised words after "M.", "Mme", "Dr" that no name covers: a person ("M. Ping")."""
+    address = set(_names()["address"])
+    for token in doc[:-1]:
+        if token.text not in address:
+            continue
+        words = []
+        for nxt in doc[token.i + 1 : token.i + 5]:
+            if not (nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "NOUN", "ADJ"}) or nxt.text in address:
+                break
+            words.append(nxt)
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if not any(m.start < end and start < m.end for m in names):
+            yield Mention(start, end, doc.text[start:end], "Person", cue="context", subject=_is_subject(words))
 
 
 def _product_context(first: Token) -> bool:
@@ -169,11 +200,17 @@ def _merged(doc: Doc) -> list[Span]:
         while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
                 and doc[start - 1].ent_iob_ == "O":
             start -= 1
-        while end < len(doc) and _name_word(doc[end]) and doc[end].ent_iob_ == "O":
-            end += 1
+        while end < len(doc) and (_name_word(doc[end]) and doc[end].ent_iob_ == "O" or _glued_hyphen(doc, end)):
+            end += 2 if _glued_hyphen(doc, end) else 1
         stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                                        label=span.label_) or span)
     return stretched
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space either side and a capitalised word after it ("France-Presse")."""
+    return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i + 1].text[:1].isupper())
 
 
 def _name_word(token: Token) -> bool:
@@ -185,12 +222,29 @@ def _trimmed(span: Span) -> list[Token]:
     """Drop determiners and elided articles before a name, verbs and punctuation after it."""
     tokens = list(span)
     stop = _names()["stopwords"]
-    while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop):
+    while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
+            and not _particle(tokens):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
-            tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i))):
+            tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
         tokens.pop()
     return tokens
+
+
+def _stray_demonym(tokens: list[Token]) -> bool:
+    """A nationality at the end that does not agree with the name's head qualifies something else:
+    "ministre des Affaires étrangères français" (unlike "Union européenne")."""
+    last, head = tokens[-1], tokens[0]
+    if len(tokens) < 2 or fold(last.text) not in demonyms():
+        return False
+    return any(last.morph.get(f) and head.morph.get(f) and last.morph.get(f) != head.morph.get(f)
+               for f in ("Gender", "Number"))
+
+
+def _particle(tokens: list[Token]) -> bool:
+    """A lowercase particle glued by a hyphen to a capitalised word is part of the name ("al-Nosra", "el-Sissi")."""
+    return (len(tokens) > 2 and tokens[0].is_lower and len(tokens[0].text) <= 3 and tokens[1].text == "-"
+            and not tokens[0].whitespace_ and not tokens[1].whitespace_ and tokens[2].text[:1].isupper())
 
 
 def _is_junk(name: str, tokens: list[Token]) -> bool:

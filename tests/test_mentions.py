@@ -59,3 +59,45 @@ def test_institution_nouns_made_names() -> None:
     got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("gouvernement canadien", "Organization"), ("tribunal de Paris", "Organization"),
                    ("Paris", "Place")]
+
+
+def test_hyphenated_names_stay_whole() -> None:
+    # "l'Agence France-Presse" (the model tags "France" alone) and "contre al-Nosra"
+    doc = make_doc([("à", "à", "ADP", "case", 2), ("l'", "le", "DET", "det", 2, "", True),
+                    ("Agence", "agence", "NOUN", "ROOT", 2), ("France", "France", "PROPN", "flat:name", 2, "", True),
+                    ("-", "-", "PROPN", "flat:name", 2, "", True), ("Presse", "presse", "NOUN", "flat:name", 2),
+                    ("contre", "contre", "ADP", "case", 9), ("al", "al", "PROPN", "nmod", 2, "", True),
+                    ("-", "-", "PROPN", "flat:name", 7, "", True), ("Nosra", "Nosra", "PROPN", "flat:name", 7)],
+                   ents=["O", "O", "O", "B-LOC", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"])
+    got = [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == ["Agence France-Presse", "al-Nosra"]
+
+
+def test_a_nationality_that_does_not_agree_is_not_part_of_the_name() -> None:
+    rows = [("ministre", "ministre", "NOUN", "ROOT", 0, "Gender=Masc|Number=Sing"), ("des", "de", "ADP", "case", 2),
+            ("Affaires", "affaire", "NOUN", "nmod", 0, "Gender=Fem|Number=Plur"),
+            ("étrangères", "étranger", "ADJ", "amod", 2, "Gender=Fem|Number=Plur"),
+            ("français", "français", "ADJ", "amod", 0, "Gender=Masc|Number=Sing"), ("et", "et", "CCONJ", "cc", 6),
+            ("Union", "union", "NOUN", "conj", 0, "Gender=Fem|Number=Sing"),
+            ("européenne", "européen", "ADJ", "amod", 6, "Gender=Fem|Number=Sing")]
+    doc = make_doc(rows, ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG"])
+    got = [(m.text, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Affaires étrangères", "context"), ("Union européenne", "gazetteer")]  # a portfolio: context
+
+
+def test_a_ministers_portfolio_is_an_organisation_and_an_addressed_name_a_person() -> None:
+    doc = make_doc([("le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 6),
+                    ("de", "de", "ADP", "case", 4), ("l'", "le", "DET", "det", 4, "", True),
+                    ("Économie", "économie", "NOUN", "nmod", 1), ("et", "et", "CCONJ", "cc", 6),
+                    ("M.", "monsieur", "NOUN", "nsubj", 6), ("Ping", "Ping", "PROPN", "flat:name", 6),
+                    ("parlent", "parler", "VERB", "ROOT", 8)],
+                   ents=["O", "O", "O", "O", "B-PER", "O", "O", "O", "O"])
+    got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Économie", "Organization", "context"), ("Ping", "Person", "context")]
+
+
+def test_a_name_the_gazetteer_knows_is_not_trimmed() -> None:
+    doc = make_doc([("racheté", "racheter", "VERB", "ROOT", 0), ("par", "par", "ADP", "case", 2),
+                    ("eBay", "eBay", "PROPN", "obl", 0)], ents=["O", "O", "B-ORG"])
+    got = [(m.text, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("eBay", "gazetteer")]
