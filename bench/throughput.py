@@ -82,6 +82,7 @@ def main() -> None:
             source = Path(tmp) / f"corpus-{size}.jsonl"
             words = corpus(args.corpus, size, source)
             texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]
+            speed: list[tuple[float, float]] = []
             for workers in map(int, args.workers.split(",")):
                 start = time.perf_counter()
                 for _ in nlp.pipe((spacy_nlp.normalise(t) for t in texts), batch_size=16, n_process=workers):
@@ -98,9 +99,14 @@ def main() -> None:
                 del store
                 peak = peak_rss_mb([sys.executable, "-m", "kg", "build", str(source), "--workers", str(workers),
                                     "--store", str(Path(tmp) / f"fresh-{size}-{workers}")])
+                speed.append((raw, built))
                 print(f"{size:8d} {workers:4d} {words / raw:8.0f} {words / built:8.0f} {raw / built:6.2f} "
                       f"{quads / built:9.0f} {rebuild:7.2f}s {queries:7.2f}s {ttl:5.2f}s {gml:7.2f}s {peak:8.0f}",
                       flush=True)
+            (raw_1, kg_1), *more = speed
+            for workers, (raw_n, kg_n) in zip(args.workers.split(",")[1:], more, strict=True):
+                print(f"{'':8} speed-up of {workers} processes over {args.workers.split(',')[0]}: raw "
+                      f"{raw_1 / raw_n:.2f}x, kg {kg_1 / kg_n:.2f}x, kg / raw {(kg_1 / kg_n) / (raw_1 / raw_n):.2f}")
 
 
 if __name__ == "__main__":

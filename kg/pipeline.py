@@ -6,6 +6,7 @@ worker processes (``workers``) or on a Dask cluster (``cluster``); the store is 
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 from collections import deque
@@ -131,6 +132,7 @@ def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazette
     import multiprocessing
 
     spacy_nlp.load(model, gazetteer)  # once, here: the forked workers inherit it
+    gc.freeze()  # the collector then leaves the inherited objects' pages alone, shared instead of copied
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
     try:
         yield from _in_order(lambda batch: pool.apply_async(extract_batch, (batch, model, gazetteer, finish)).get,
@@ -139,6 +141,7 @@ def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazette
     finally:
         pool.terminate()
         pool.join()
+        gc.unfreeze()
 
 
 def _extract_cluster(documents: Iterable[Document], model: str, gazetteer: Gazetteer, address: str,
