@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.vocab import KG
+from kg.vocab import DATA, KG
 
 DEFAULT_STORE = Path("kg-store")
 # How long a writer waits for readers' queries to end before it gives up.
@@ -23,6 +23,7 @@ READERS_WAIT = 60.0
 FLUSH_EVERY = 100
 # Files kg keeps beside Oxigraph's own in the store's folder.
 _LOCK, _SNAPSHOT, _SNAPSHOT_LOCK = "kg.lock", "snapshot", "snapshot.lock"
+_ENTITIES = str(DATA["entity/"])
 
 
 class Store:
@@ -177,11 +178,20 @@ class Store:
         return iter(self._store)
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Every triple of the union graph, without duplicates."""
-        # the union repeats a triple once per article that states it
-        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
-        assert isinstance(result, ox.QueryTriples)
-        return iter(result)
+        """Every triple of the union graph once, streamed.
+
+        Events, sentences, statements and documents are described in their article's graph only;
+        entities in every article that names them. So only entity triples can repeat, and only
+        they are remembered to drop the repeats: memory grows with the entities, not the store.
+        """
+        seen: set[ox.Triple] = set()
+        for quad in self._store:
+            triple = quad.triple
+            if isinstance(triple.subject, ox.NamedNode) and triple.subject.value.startswith(_ENTITIES):
+                if triple in seen:
+                    continue
+                seen.add(triple)
+            yield triple
 
     def __len__(self) -> int:
         return len(self._store)

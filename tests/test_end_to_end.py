@@ -334,3 +334,16 @@ def test_stored_queries_grow_linearly_with_the_articles_an_entity_is_in(sample_g
         every_row = path.read_text(encoding="utf-8").replace("SELECT DISTINCT", "SELECT", 1)
         once, five = (len(list(run_query(stores[k], every_row))) for k in (1, 5))  # type: ignore[arg-type]
         assert five <= 5 * once, (name, once, five)
+
+
+def test_union_triples_come_once_each(sample_graph: rdflib.Graph) -> None:
+    from kg.store import Store
+
+    store = Store(None)
+    data = sample_graph.serialize(format="nt")
+    slug = str(next(sample_graph.subjects(RDF.type, KG.Document))).rsplit("/", 1)[-1]
+    for n in range(3):  # the same entities in three articles; each article's events, sentences... its own
+        store.replace_graph(f"https://w3id.org/kg-news/id/doc/{slug}-{n}", data.replace(slug, f"{slug}-{n}"))
+    triples = [str(t) for t in store.triples()]
+    assert len(triples) == len(set(triples))
+    assert set(triples) == {str(q.triple) for q in store.quads()}
