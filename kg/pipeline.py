@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH = 16  # articles per task sent to a worker: enough for spaCy's batching, small enough to stream
+# A worker is replaced by a fresh fork after this many tasks: what it has copied of the shared model
+# (reference counts write to its pages) and any vocabulary it has grown are given back.
+RECYCLE = 50
 R = TypeVar("R")
 
 
@@ -131,9 +134,11 @@ def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazette
                    finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
     import multiprocessing
 
-    spacy_nlp.load(model, gazetteer)  # once, here: the forked workers inherit it
+    # the model and kg's tables are loaded once, here, and the forked workers inherit them
+    list(_extract_here([Document("warm-up", "Paris.", "warm-up")], model, gazetteer, finish))
     gc.freeze()  # the collector then leaves the inherited objects' pages alone, shared instead of copied
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt,
+                                                    maxtasksperchild=RECYCLE)
     try:
         yield from _in_order(lambda batch: pool.apply_async(extract_batch, (batch, model, gazetteer, finish)).get,
                              documents, 2 * workers)
