@@ -16,6 +16,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(value: object) -> str:
+    if isinstance(value, int | float):
+        return str(value)
     return escape(_NOT_XML.sub("\ufffd", str(value)))
 
 
@@ -29,18 +31,34 @@ def write_graphml(nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, 
             out.write(f'<key id={key} for="{scope}" attr.name={key} attr.type="{kind}"/>\n'.encode())
     out.write(b'<graph edgedefault="directed">\n')
     written: set[str] = set()
+    lines: list[str] = []
     for node, attrs in nodes:
         written.add(node)
-        out.write(f"<node id={quoteattr(node)}>{_data(attrs, NODE_KEYS)}</node>\n".encode())
+        lines.append(f"<node id={quoteattr(node)}>{_data(attrs, _NODE_DATA)}</node>\n")
+        _drain(lines, out)
     count = 0
     for source, target, _key, attrs in edges:
         if source in written and target in written:
-            out.write(f"<edge id={quoteattr(f'e{count}')} source={quoteattr(source)} target={quoteattr(target)}>"
-                      f"{_data(attrs, EDGE_KEYS)}</edge>\n".encode())
+            lines.append(f'<edge id="e{count}" source={quoteattr(source)} target={quoteattr(target)}>'
+                         f"{_data(attrs, _EDGE_DATA)}</edge>\n")
             count += 1
+            _drain(lines, out)
+    _drain(lines, out, 0)
     out.write(b"</graph>\n</graphml>\n")
     return count
 
 
-def _data(attrs: dict, keys: dict[str, str]) -> str:
-    return "".join(f"<data key={quoteattr(k)}>{_text(v)}</data>" for k, v in attrs.items() if k in keys)
+# The opening tag of each attribute's <data>, made once.
+_NODE_DATA = {k: f"<data key={quoteattr(k)}>" for k in NODE_KEYS}
+_EDGE_DATA = {k: f"<data key={quoteattr(k)}>" for k in EDGE_KEYS}
+
+
+def _drain(lines: list[str], out: IO[bytes], keep: int = 1000) -> None:
+    """Write buffered lines once there are more than ``keep`` of them: fewer, larger writes."""
+    if len(lines) > keep:
+        out.write("".join(lines).encode("utf-8"))
+        lines.clear()
+
+
+def _data(attrs: dict, tags: dict[str, str]) -> str:
+    return "".join(f"{tags[k]}{_text(v)}</data>" for k, v in attrs.items() if k in tags)
