@@ -6,7 +6,6 @@ worker processes (``workers``) or on a Dask cluster (``cluster``); the store is 
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 from collections import deque
@@ -34,9 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH = 16  # articles per task sent to a worker: enough for spaCy's batching, small enough to stream
-# A worker is replaced by a fresh fork after this many tasks: what it has copied of the shared model
-# (reference counts write to its pages) and any vocabulary it has grown are given back.
-RECYCLE = 50
 R = TypeVar("R")
 
 
@@ -134,11 +130,8 @@ def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazette
                    finish: Callable[[Extraction], R]) -> Iterator[R | Skipped]:
     import multiprocessing
 
-    # the model and kg's tables are loaded once, here, and the forked workers inherit them
-    list(_extract_here([Document("warm-up", "Paris.", "warm-up")], model, gazetteer, finish))
-    gc.freeze()  # the collector then leaves the inherited objects' pages alone, shared instead of copied
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt,
-                                                    maxtasksperchild=RECYCLE)
+    spacy_nlp.load(model, gazetteer)  # once, here: the forked workers inherit it
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
     try:
         yield from _in_order(lambda batch: pool.apply_async(extract_batch, (batch, model, gazetteer, finish)).get,
                              documents, 2 * workers)
@@ -146,7 +139,6 @@ def _extract_local(documents: Iterable[Document], model: str, gazetteer: Gazette
     finally:
         pool.terminate()
         pool.join()
-        gc.unfreeze()
 
 
 def _extract_cluster(documents: Iterable[Document], model: str, gazetteer: Gazetteer, address: str,

@@ -56,9 +56,7 @@ def _documents(tmp_path: Path, copies: int) -> Path:
     return corpus
 
 
-def test_worker_processes_build_the_same_store_in_the_same_order(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "RECYCLE", 1)  # every batch in a freshly forked worker
+def test_worker_processes_build_the_same_store_in_the_same_order(tmp_path: Path) -> None:
     corpus = _documents(tmp_path, 2 * pipeline.BATCH + 3)
     alone, shared = Store(None), Store(None)
     one = pipeline.build([corpus], alone)
