@@ -131,6 +131,7 @@ def remove(ids: tuple[str, ...], store_path: Path) -> None:
 
     store = Store(store_path, create=False)
     missing = [doc_id for doc_id in ids if not store.remove_graph(document_iri(doc_id))]
+    store.flush()
     click.echo(f"removed {len(ids) - len(missing)} of {len(ids)}", err=True)
     if missing:
         raise KgError(f"not in the store: {', '.join(missing)}")

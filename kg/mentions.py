@@ -200,8 +200,13 @@ def _merged(doc: Doc) -> list[Span]:
         while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
                 and doc[start - 1].ent_iob_ == "O":
             start -= 1
-        while end < len(doc) and (_name_word(doc[end]) and doc[end].ent_iob_ == "O" or _glued_hyphen(doc, end)):
-            end += 2 if _glued_hyphen(doc, end) else 1
+        while end < len(doc):
+            if _glued_hyphen(doc, end):
+                end += 2  # "France" + "-Presse"
+            elif _name_word(doc[end]) and doc[end].ent_iob_ == "O":
+                end += 1
+            else:
+                break
         stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                                        label=span.label_) or span)
     return stretched

@@ -81,8 +81,6 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def parse(nlp: Language, documents: Iterable[Document], workers: int = 1,
-          batch_size: int = 16) -> Iterator[tuple[Doc, Document]]:
+def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Doc, Document]]:
     """Parse the normalised text of each document in batches, streaming, in input order."""
-    yield from nlp.pipe(((normalise(d.text), d) for d in documents), batch_size=batch_size, as_tuples=True,
-                        n_process=workers)
+    yield from nlp.pipe(((normalise(d.text), d) for d in documents), batch_size=batch_size, as_tuples=True)

@@ -13,7 +13,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.vocab import DATA, KG
+from kg.triples import ENTITIES
+from kg.vocab import KG
 
 DEFAULT_STORE = Path("kg-store")
 # How long a writer waits for readers' queries to end before it gives up.
@@ -23,7 +24,6 @@ READERS_WAIT = 60.0
 FLUSH_EVERY = 100
 # Files kg keeps beside Oxigraph's own in the store's folder.
 _LOCK, _SNAPSHOT, _SNAPSHOT_LOCK = "kg.lock", "snapshot", "snapshot.lock"
-_ENTITIES = str(DATA["entity/"])
 
 
 class Store:
@@ -187,7 +187,7 @@ class Store:
         seen: set[ox.Triple] = set()
         for quad in self._store:
             triple = quad.triple
-            if isinstance(triple.subject, ox.NamedNode) and triple.subject.value.startswith(_ENTITIES):
+            if isinstance(triple.subject, ox.NamedNode) and triple.subject.value.startswith(ENTITIES):
                 if triple in seen:
                     continue
                 seen.add(triple)

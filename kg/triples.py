@@ -12,6 +12,8 @@ from kg.names import slug
 from kg.records import Amount, Document, Entity, Extraction, Fact, Sentence, TimeValue
 from kg.vocab import DATA, KG, WD
 
+# Every entity IRI starts so; entities are the only nodes described in more than one article's graph.
+ENTITIES = str(DATA["entity/"])
 _BOUND_PROPERTY = {"exact": KG.date, "start": KG.startDate, "end": KG.endDate}
 
 
@@ -33,9 +35,9 @@ def entity_iri(key: str) -> URIRef:
     """Return the IRI of an entity from its key: the same key gives the same IRI in every run."""
     kind, _, body = key.partition(":")
     if kind == "wd":
-        return DATA[f"entity/{body}"]
+        return URIRef(ENTITIES + body)
     name = slug(body)
-    return DATA[f"entity/{name}" if len(name) < 80 and kind == "name" else f"entity/{name}-{_digest(key)[:8]}"]
+    return URIRef(ENTITIES + (name if len(name) < 80 and kind == "name" else f"{name}-{_digest(key)[:8]}"))
 
 
 def document_graph(extraction: Extraction) -> Graph:
