@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -38,15 +38,18 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     for m in mentions:
         if m.form == "name" or m.kind in {"MonetaryAmount", "Time"}:
             continue
-        introduced = _introduced_name(text, m, antecedents, sentence_of)
+        here = sentence_of(m.start)
+        # only the names of the sentence are looked at, or of the window before: linear in the article
+        ahead = _starting(antecedents, m.end, starts[here + 1] if here + 1 < len(starts) else len(text))
+        introduced = _introduced_name(text, m, ahead)
         if introduced is not None:
             # "la startup Cooptalis": the description says what the name is
             clusters[of_mention[introduced]].append(replace(m, kind=m.kind.split("|")[0], cue="context"))
             continue
-        key = _referent(m, antecedents, of_mention, clusters, sentence_of)
+        behind = _starting(antecedents, starts[max(here - _WINDOW, 0)] if starts else 0, m.start)
+        key = _referent(m, behind, of_mention, clusters, sentence_of)
         if key is not None:
-            antecedents.append(m)  # "La société affirme qu'elle ...": later anaphors may refer through it
-            antecedents.sort(key=lambda n: n.start)
+            insort(antecedents, m, key=_start)  # "La société affirme qu'elle ...": later anaphors may refer through it
             of_mention[m] = key
             # a description says what its referent is; a pronoun says nothing
             clusters[key].append(replace(m, kind=m.kind.split("|")[0], cue="context")
@@ -54,12 +57,20 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     return [_entity(key, ms, gazetteer) for key, ms in sorted(clusters.items())]
 
 
-def _introduced_name(text: str, m: Mention, names: Sequence[Mention],
-                     sentence_of: Callable[[int], int]) -> Mention | None:
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _starting(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions (sorted by start) that start in [start, end), found by bisection."""
+    return mentions[bisect_left(mentions, start, key=_start) : bisect_left(mentions, end, key=_start)]
+
+
+def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention | None:
+    """The name a description introduces, among the names after it in its sentence."""
     if m.form != "description":
         return None
-    after = [n for n in names if n.start >= m.end and (n.kind in m.kind.split("|") or n.cue == "ner")
-             and sentence_of(n.start) == sentence_of(m.start)]
+    after = [n for n in ahead if n.kind in m.kind.split("|") or n.cue == "ner"]
     if not after:
         return None
     gap = text[m.end : after[0].start]
@@ -119,7 +130,7 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         bound = not m.subject and n.subject and sentence_of(n.start) == here
         return (cls in allowed or weak) and not bound
 
-    candidates = [n for n in names if n.end <= m.start and here - sentence_of(n.start) <= _WINDOW and fits(n)]
+    candidates = [n for n in names if n.end <= m.start and fits(n)]
     if not candidates:
         return None
 

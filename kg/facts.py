@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.data import load_yaml
 from kg.entities import weakly_typed
 from kg.names import fold
+from kg.nlp import text_of
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import EVENT_CLASSES, base_class
 
@@ -83,7 +84,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     for index, span in enumerate(doc.sents):
         in_sentence = [m for m in mentions if span.start_char <= m.start < span.end_char]
         money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char
-                 and not _valuation(doc.text, m, span.start_char)]
+                 and not _valuation(text_of(doc), m, span.start_char)]
         times = [m for m in values if m.time and span.start_char <= m.start < span.end_char]
         names = [(m.start, m.end) for m in in_sentence if m.form == "name"]
         triggers = [t for t in _triggers(span) if not any(s <= t.token.idx < e for s, e in names)]
@@ -183,7 +184,7 @@ def _case(text: str, m: Mention, floor: int) -> str | None:
 
 def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict[Mention, str]:
     """Say where each mention of the sentence stands relative to the trigger."""
-    text = span.doc.text
+    text = text_of(span.doc)
     token = trigger.token
     slot_of: dict[Mention, str] = {}
     previous: Mention | None = None
@@ -235,7 +236,7 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
     """Fill roles from the slots of the mentions with no other trigger between them and this one."""
     slots = dict(trigger.slots)
     here = trigger.token.idx
-    if _RECEIVER.search(span.doc.text[max(span.start_char, here - 20) : here]):
+    if _RECEIVER.search(text_of(span.doc)[max(span.start_char, here - 20) : here]):
         slots["subject"] = slots.get("à", slots.get("object", "subject"))  # "se voir infliger"
     others = [t.token.idx for t in triggers if t.token.i != trigger.token.i]
     for m, slot in _slots(span, trigger, in_sentence).items():
@@ -289,7 +290,7 @@ def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None
         if token.lemma_.lower() in fund_nouns and token.pos_ == "NOUN" and \
                 any(c.lower_ == "dans" for c in token.children if c.dep_ == "case"):
             words = [t for t in token.subtree if t.i >= token.i and t.dep_ != "punct"][:7]
-            label = token.doc.text[token.idx : words[-1].idx + len(words[-1].text)]
+            label = text_of(token.doc)[token.idx : words[-1].idx + len(words[-1].text)]
             mention = Mention(token.idx, words[-1].idx + len(words[-1].text), label, "Fund", "description",
                               cue="context")
             fund = Entity(f"fund:{doc_id}:{token.idx}", label, "Fund", (mention,))
@@ -328,7 +329,7 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
         _assign(draft, base.subject_role, of_mention[subjects[0]], classes, weak)
     else:
         draft.roles = {r: list(v) for r, v in base.roles.items() if r not in {"amount", "date", "duration"}}
-    text = span.doc.text
+    text = text_of(span.doc)
     after = [m for m in money if m.start > noun.idx
              and not any(cue in word for word in fold(text[noun.idx : m.start]).split() for cue in rules["valuation"])]
     if not after:
@@ -375,8 +376,8 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
         start, end = _content(trigger)
         roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
         speakers = set(draft.roles.get("speaker", []))
-        about = dict.fromkeys(key for m, key in sorted(of_mention.items(), key=lambda kv: kv[0].start)
-                              if start <= m.start and m.end <= end and key not in speakers)
+        inside = sorted((m for m in of_mention if start <= m.start and m.end <= end), key=lambda m: m.start)
+        about = dict.fromkeys(of_mention[m] for m in inside if of_mention[m] not in speakers)
         roles.extend(("about", key) for key in about)
     word = home.text[trigger.idx - home.start : trigger.idx - home.start + len(trigger.text)]
     return Fact(draft.kind, tuple(roles), tuple(dict.fromkeys(told)), word,
@@ -395,7 +396,7 @@ def _content(trigger: Token) -> tuple[int, int]:
             tokens = list(child.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     sentence = trigger.sent
-    before = trigger.doc.text[sentence.start_char : trigger.idx]
+    before = text_of(trigger.doc)[sentence.start_char : trigger.idx]
     if "," in before:  # "« ... », a-t-il déclaré": what was said comes before the verb
         return sentence.start_char, sentence.start_char + before.rindex(",")
     return sentence.start_char, sentence.end_char

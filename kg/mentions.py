@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kg.amounts import parse_amounts
@@ -11,7 +13,7 @@ from kg.data import load_yaml
 from kg.dates import parse_times
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.nlp import ABBREVIATIONS
+from kg.nlp import ABBREVIATIONS, text_of
 from kg.places import demonyms, known_places
 from kg.records import Mention
 from kg.vocab import base_class
@@ -40,11 +42,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
 
     Money and dates win over names they overlap ("US" in "2,4 milliards US").
     """
-    text = doc.text
+    text = text_of(doc)
     values = [Mention(s, e, text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(text)]
     values += [Mention(s, e, text[s:e], "Time", time=t) for s, e, t in parse_times(text, year)]
     taken = [(m.start, m.end) for m in values]
-    names = [m for m in _names_in(doc, gazetteer) if not _overlaps(m, taken)]
+    free = _free_of(taken)
+    names = [m for m in _names_in(doc, gazetteer) if free(m.start, m.end)]
     names += list(_addressed(doc, names + values))
     institutions = list(_institutions(doc, names))
     # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
@@ -53,7 +56,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
                                                                  for i in institutions)]
     names = sorted(names + institutions, key=lambda m: m.start)
     taken += [(m.start, m.end) for m in names]
-    anaphors = [m for m in _anaphors(doc) if not _overlaps(m, taken)]
+    free = _free_of(taken)
+    anaphors = [m for m in _anaphors(doc) if free(m.start, m.end)]
     return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
 
 
@@ -83,7 +87,7 @@ def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             else:
                 break
         if end > token.idx + len(token.text):
-            yield Mention(token.idx, end, doc.text[token.idx : end], "Organization", cue="context",
+            yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
                           subject=token.dep_ in _SUBJECT_DEPS)
 
 
@@ -91,19 +95,27 @@ def _token_after(doc: Doc, offset: int) -> int:
     return next((t.i for t in doc if t.idx >= offset), len(doc))
 
 
-def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(m.start < e and s < m.end for s, e in spans)
+def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) overlaps none of ``spans``, in logarithmic time."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans so far
+
+    def free(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before == 0 or reach[before - 1] <= start
+    return free
 
 
 def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
-    blocked = _blocked_spans(doc.text)
+    free = _free_of(_blocked_spans(text_of(doc)))
     for span in _merged(doc):
         # a name the gazetteer knows stays whole ("État islamique", "eBay")
         tokens = list(span) if gazetteer.lookup(span.text) else _trimmed(span)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        name = doc.text[start:end]
+        name = text_of(doc)[start:end]
         entry = gazetteer.lookup(name)
         titled = False
         if entry is None:
@@ -112,9 +124,9 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 continue
             titled, tokens = len(untitled) < len(tokens), untitled
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            name = doc.text[start:end]
+            name = text_of(doc)[start:end]
             entry = gazetteer.lookup(name)
-        if (entry is None and _is_junk(name, tokens)) or any(start < e and s < end for s, e in blocked):
+        if (entry is None and _is_junk(name, tokens)) or not free(start, end):
             continue
         if entry:
             kind, cue = base_class(entry.cls), "gazetteer"
@@ -167,7 +179,7 @@ def _addressed(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if not any(m.start < end and start < m.end for m in names):
-            yield Mention(start, end, doc.text[start:end], "Person", cue="context", subject=_is_subject(words))
+            yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words))
 
 
 def _product_context(first: Token) -> bool:
@@ -300,7 +312,7 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
         if token.pos_ == "PRON" and lower in table["pronouns"] and token.dep_ in _SUBJECT_DEPS \
                 and not _impersonal(token):
             start = token.idx + (len(token.text) - len(lower))
-            yield Mention(start, token.idx + len(token.text), doc.text[start: token.idx + len(token.text)],
+            yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
                           "|".join(table["pronouns"][lower]), form="pronoun", subject=True)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
@@ -314,7 +326,7 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
             while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod":
                 end += 1
             last = doc[end - 1]
-            yield Mention(det[0].idx, last.idx + len(last.text), doc.text[det[0].idx: last.idx + len(last.text)],
+            yield Mention(det[0].idx, last.idx + len(last.text), text_of(doc)[det[0].idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
                           subject=token.dep_ in _SUBJECT_DEPS)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=2**16)  # names are compared pairwise: the same ones are folded again and again
 def fold(name: str) -> str:
     """Return ``name`` lower-cased, without accents or punctuation, spaces collapsed.
 

@@ -36,6 +36,14 @@ _SENTENCE_END = frozenset(".!?…")
 _CLOSING = frozenset({'"', "»", "”", ")", "'"})
 
 
+def text_of(doc: Doc) -> str:
+    """The text of ``doc``, joined once and kept: spaCy's ``Doc.text`` joins every token on each
+    read, which made every name's lookup cost the whole article (quadratic on long articles)."""
+    if "kg_text" not in doc.user_data:
+        doc.user_data["kg_text"] = doc.text
+    return doc.user_data["kg_text"]
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with typographic apostrophes and odd spaces made plain, same length."""
     return text.translate(_SAME_LENGTH)

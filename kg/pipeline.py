@@ -11,7 +11,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BATCH = 16  # articles per task sent to a worker: enough for spaCy's batching, small enough to stream
+# A task sent to a worker: enough articles for spaCy's batching, few enough characters that a
+# worker's memory does not depend on how long the articles happen to be (a long one goes alone).
+BATCH, BATCH_CHARACTERS = 16, 40_000
 R = TypeVar("R")
 
 
@@ -61,7 +63,7 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     # the parse ran on normalised text of the same length: take the words back from the original
     mentions = [replace(m, text=document.text[m.start : m.end])
                 for m in find_mentions(parsed, gazetteer, year)]
-    entities = resolve_entities(parsed.text, mentions, sentences, gazetteer)
+    entities = resolve_entities(spacy_nlp.text_of(parsed), mentions, sentences, gazetteer)
     values = [m for m in mentions if m.amount is not None or m.time is not None]
     events, entities = find_events(parsed, sentences, entities, values, document.id)
     relations = find_relations(sentences, entities)
@@ -109,12 +111,25 @@ def extract_batch(documents: list[Document], model: str, gazetteer: Gazetteer,
     return list(_extract_here(documents, model, gazetteer, finish))
 
 
+def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Group articles in input order, at most BATCH of them and BATCH_CHARACTERS (or one article)."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        if batch and (len(batch) == BATCH or size + len(document.text) > BATCH_CHARACTERS):
+            yield batch
+            batch, size = [], 0
+        batch.append(document)
+        size += len(document.text)
+    if batch:
+        yield batch
+
+
 def _in_order(submit: Callable[[list[Document]], Callable[[], list[R]]], documents: Iterable[Document],
               window: int) -> Iterator[R]:
     """Send batches of articles to workers, at most ``window`` at a time, and yield results in order."""
     pending: deque[Callable[[], list[R]]] = deque()
-    stream = iter(documents)
-    while batch := list(islice(stream, BATCH)):
+    for batch in _batches(documents):
         pending.append(submit(batch))
         if len(pending) >= window:
             yield from pending.popleft()()

@@ -1,3 +1,4 @@
+import cProfile
 import json
 import os
 import subprocess
@@ -6,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from kg import nlp as spacy_nlp
 from kg import pipeline
 from kg.export import atomic_output
+from kg.gazetteer import load_gazetteer
+from kg.names import fold
 from kg.reader import Skipped
 from kg.records import Document, Extraction
 from kg.store import Store
@@ -33,6 +37,36 @@ def test_one_failing_article_does_not_stop_the_others(monkeypatch: pytest.Monkey
     assert done == ["a", "c"]
     assert skipped["bad.txt"].startswith("extraction failed (RuntimeError")
     assert skipped["huge.txt"].startswith("too long")
+
+
+def test_batches_keep_the_order_and_bound_articles_and_characters() -> None:
+    limit = pipeline.BATCH_CHARACTERS
+    sizes = [10] * (2 * pipeline.BATCH + 8) + [2 * limit] + [limit // 3] * 4
+    docs = [Document(str(n), "x" * size, f"{n}.txt") for n, size in enumerate(sizes)]
+    batches = list(pipeline._batches(docs))
+    assert [d for batch in batches for d in batch] == docs
+    assert [len(batch) for batch in batches] == [pipeline.BATCH, pipeline.BATCH, 8, 1, 3, 1]  # the long one alone
+
+
+def test_extraction_work_grows_linearly_with_the_article() -> None:
+    """Counted in function calls, not seconds: an article twice as long is about twice the work.
+
+    spaCy's ``Doc.text`` joins every token each time it is read; read once per name, it made a
+    30,000-character article take longer to extract than to parse.
+    """
+    gazetteer = load_gazetteer()
+    nlp = spacy_nlp.load(spacy_nlp.DEFAULT_MODEL, gazetteer)
+    paragraph = (DATA / "s00-tiktok.txt").read_text(encoding="utf-8")
+
+    def calls(copies: int) -> int:
+        [(parsed, document)] = spacy_nlp.parse(nlp, [Document("long", "\n\n".join([paragraph] * copies), "long.txt")])
+        fold.cache_clear()
+        profile = cProfile.Profile()
+        profile.runcall(pipeline.extract_one, document, parsed, gazetteer)
+        return sum(entry.callcount for entry in profile.getstats())
+
+    calls(1)  # the rules' tables load on first use
+    assert calls(8) < 2.2 * calls(4)
 
 
 def test_interrupted_output_leaves_nothing_behind(tmp_path: Path) -> None:
