@@ -36,8 +36,8 @@ def _pattern() -> re.Pattern[str]:
     currency = _alternatives(list(t["currencies"]))
     bound = _alternatives(list(t["bounds"]))
     vague = _alternatives(list(t["vague"]))
-    return re.compile(
-        rf"(?:(?P<bound>{bound})\s*)?"
+    return re.compile(  # from the start of a word or number only ("A380 millions" is not money)
+        rf"(?<![^\W_]|[,.])(?:(?P<bound>{bound})\s*)?"
         rf"(?:(?P<vague>{vague})\s+|(?P<number>{digits}|{words})\s*)"
         rf"(?:(?P<scale>{scale})(?![a-zà-ÿ])\s*)?"
         rf"(?:(?:de |d'|d’)\s*)?"

@@ -27,8 +27,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     month = _alternatives(list(t["months"]))
     bound = _alternatives(list(t["bounds"]))
     unit = _alternatives(list(t["durations"]))
-    when = re.compile(
-        rf"(?:(?P<bound>{bound})\s+)?(?:(?:en|le|la|l'année)\s+)?"
+    when = re.compile(  # every part is optional: starting at words only keeps it from trying every character
+        rf"(?<![^\W_])(?=\w)(?:(?P<bound>{bound})\s+)?(?:(?:en|le|la|l'année)\s+)?"
         rf"(?:(?P<day>\d{{1,2}}|1er)\s+(?=(?:{month})\b)|(?P<part>début|fin|mi-|courant)\s*(?=(?:{month})\b))?"
         rf"(?:(?P<month>{month})\b\.?\s*)?"
         rf"(?P<year>(?:19|20)\d\d)?(?!\d)",

@@ -16,3 +16,10 @@ def test_precision_is_kept() -> None:
 def test_nothing_filled_in_from_today() -> None:
     assert values("Début juillet, il a parlé") == []
     assert values("Début juillet, il a parlé", 2020) == [TimeValue("2020-07", "gYearMonth")]
+
+
+def test_a_date_after_a_word_ending_like_a_cue_is_found() -> None:
+    # "finale" ends in "le" and "exemple" too: a match begun inside them used to hide the date after
+    assert values("en finale\n\n15 janvier 2016 . –") == [TimeValue("2016-01-15", "date")]
+    assert values("Par exemple début avril un séisme", 2020) == [TimeValue("2020-04", "gYearMonth")]
+    assert values("le modèle A2016") == []
