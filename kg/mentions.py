@@ -48,7 +48,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     taken = [(m.start, m.end) for m in values]
     free = _free_of(taken)
     names = [m for m in _names_in(doc, gazetteer) if free(m.start, m.end)]
-    names += list(_addressed(doc, names + values))
+    names += list(_addressed(doc, _free_of([(m.start, m.end) for m in names + values])))
     institutions = list(_institutions(doc, names))
     # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
     # institution's own name ("la fondation Wikimedia") is the institution
@@ -108,14 +108,15 @@ def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 
 
 def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
-    free = _free_of(_blocked_spans(text_of(doc)))
+    text = text_of(doc)
+    free = _free_of(_blocked_spans(text))
     for span in _merged(doc):
         # a name the gazetteer knows stays whole ("État islamique", "eBay")
         tokens = list(span) if gazetteer.lookup(span.text) else _trimmed(span)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        name = text_of(doc)[start:end]
+        name = text[start:end]
         entry = gazetteer.lookup(name)
         titled = False
         if entry is None:
@@ -124,7 +125,7 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 continue
             titled, tokens = len(untitled) < len(tokens), untitled
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            name = text_of(doc)[start:end]
+            name = text[start:end]
             entry = gazetteer.lookup(name)
         if (entry is None and _is_junk(name, tokens)) or not free(start, end):
             continue
@@ -164,8 +165,8 @@ def _portfolio(first: Token) -> bool:
     return 0 <= i < first.i - 1 and first.doc[i].lower_ in _names()["portfolio_heads"]
 
 
-def _addressed(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
-    """Capitalised words after "M.", "Mme", "Dr" that no name covers: a person ("M. Ping")."""
+def _addressed(doc: Doc, free: Callable[[int, int], bool]) -> Iterator[Mention]:
+    """Capitalised words after "M.", "Mme", "Dr" that no name covers (``free``): a person ("M. Ping")."""
     address = set(_names()["address"])
     for token in doc[:-1]:
         if token.text not in address:
@@ -178,7 +179,7 @@ def _addressed(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
         if not words:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        if not any(m.start < end and start < m.end for m in names):
+        if free(start, end):
             yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words))
 
 
