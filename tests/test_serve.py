@@ -107,8 +107,10 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str) -> Non
     assert status == 413 and "LIMIT" in body  # larger than --max-result
     status, _, _ = fetch(endpoint + "sparql?query=ASK%7B%7D")
     assert status == 200
-    status, _, _ = fetch(endpoint + "sparql", b"x" * 2_000_000, {"Content-Type": "application/sparql-query"})
-    assert status == 413
+    # the answer reaches a client still sending (it used to get a broken pipe a few times in a hundred)
+    for _ in range(100):
+        status, _, _ = fetch(endpoint + "sparql", b"x" * 2_000_000, {"Content-Type": "application/sparql-query"})
+        assert status == 413
 
 
 def test_read_only_check_ignores_words_inside_strings_and_iris() -> None:
