@@ -216,6 +216,8 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
     for x in extractions:
         rec = records[x.document.id]
         cluster_of = {(m["start"], m["end"]): m["entity_id"] for m in rec["entities"]}
+        named = {m["entity_id"]: x.document.text[m["start"] : m["end"]]  # each cluster by its first mention
+                 for m in reversed(rec["entities"])}
         gold_relations = {(r["head"], r["label"], r["tail"]) for r in rec["relations"]}
         ours: dict[str, set[int]] = defaultdict(set)
         mention_entity = {}
@@ -224,7 +226,7 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
                 if (m.start, m.end) in cluster_of:
                     ours[e.key].add(cluster_of[(m.start, m.end)])
                     mention_entity[(m.start, m.end)] = e.key
-        _coref_pairs(coref, cluster_of, mention_entity)
+        _coref_pairs(coref, cluster_of, mention_entity, x.document)
         predicted = set()
         for fact in x.facts:
             if fact.is_event:
@@ -243,10 +245,13 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
             sc.tp += len(g & p)
             sc.fp += len(p - g)
             sc.fn += len(g - p)
+            for kind, wrong in (("missed", g - p), ("false", p - g)):
+                sc.errors += [f"{x.document.id}: {kind} {named.get(h, h)!r} {label} {named.get(t, t)!r}"
+                              for h, label, t in sorted(wrong, key=str)]
     return [located, others, coref]
 
 
-def _coref_pairs(score: Score, cluster_of: dict, mention_entity: dict) -> None:
+def _coref_pairs(score: Score, cluster_of: dict, mention_entity: dict, document: Document) -> None:
     spans = sorted(cluster_of)
     for a, b in combinations(spans, 2):
         same_gold = cluster_of[a] == cluster_of[b]
@@ -254,6 +259,9 @@ def _coref_pairs(score: Score, cluster_of: dict, mention_entity: dict) -> None:
         score.tp += same_gold and same_ours
         score.fp += same_ours and not same_gold
         score.fn += same_gold and not same_ours
+        if same_gold != same_ours:
+            pair = f"{document.text[a[0]:a[1]]!r} at {a[0]} and {document.text[b[0]:b[1]]!r} at {b[0]}"
+            score.errors.append(f"{document.id}: {'missed' if same_gold else 'false'} {pair}")
 
 
 def table(scores: Iterable[Score]) -> str:

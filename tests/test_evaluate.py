@@ -78,3 +78,15 @@ def test_popcorn_coreference_pairs_and_relations() -> None:
 
 def test_table_has_one_row_per_score() -> None:
     assert len(table([Score("a", 1, 1, 1), Score("b")]).splitlines()) == 3
+
+
+def test_popcorn_errors_name_both_ends() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1, "text": "TikTok"},
+                                  {"start": 38, "end": 44, "entity_id": 2, "text": "Europe"},
+                                  {"start": 46, "end": 52, "entity_id": 1, "text": "Pompeo"}],
+                     "relations": [{"head": 2, "label": "IS_PART_OF", "tail": 1}]}}
+    located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
+    loc, other, coref = _popcorn(records, [extraction(located)])
+    assert loc.errors == ["d: false 'TikTok' IS_LOCATED_IN 'Europe'"]
+    assert other.errors == ["d: missed 'Europe' IS_PART_OF 'TikTok'"]
+    assert coref.errors == ["d: missed 'TikTok' at 0 and 'Pompeo' at 46"]
