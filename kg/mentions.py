@@ -139,7 +139,7 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 cue = "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
-        yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens))
+        yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens), gender=_gender_before(tokens[0]))
 
 
 def _without_titles(tokens: list[Token]) -> list[Token]:
@@ -180,7 +180,21 @@ def _addressed(doc: Doc, free: Callable[[int, int], bool]) -> Iterator[Mention]:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if free(start, end):
-            yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words))
+            yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words),
+                          gender=_gender_before(words[0]))
+
+
+def _gender_before(first: Token) -> str | None:
+    """A person's gender as the words say it: the word just before the name when it is a determiner,
+    a title or an adjective ("le ministre", "la présidente", "Mme", "M."), else the first name's own."""
+    own = first.morph.get("Gender") if first.pos_ == "PROPN" else []
+    if first.i == 0:
+        return own[0] if len(own) == 1 else None
+    before = first.doc[first.i - 1]
+    genders = before.morph.get("Gender")
+    if before.pos_ in {"DET", "NOUN", "ADJ"} and len(genders) == 1:
+        return genders[0]
+    return own[0] if len(own) == 1 else None
 
 
 def _product_context(first: Token) -> bool:

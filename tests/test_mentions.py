@@ -101,3 +101,14 @@ def test_a_name_the_gazetteer_knows_is_not_trimmed() -> None:
                     ("eBay", "eBay", "PROPN", "obl", 0)], ents=["O", "O", "B-ORG"])
     got = [(m.text, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("eBay", "gazetteer")]
+
+
+def test_the_words_before_a_name_or_its_first_name_give_a_gender() -> None:
+    doc = make_doc([("la", "le", "DET", "det", 1, "Gender=Fem"), ("présidente", "président", "NOUN", "nsubj", 5,
+                                                                        "Gender=Fem"),
+                    ("Anne", "Anne", "PROPN", "appos", 1, "Gender=Fem"), ("Roy", "Roy", "PROPN", "flat:name", 2),
+                    ("et", "et", "CCONJ", "cc", 5), ("Paul", "Paul", "PROPN", "conj", 1, "Gender=Masc"),
+                    ("Durand", "Durand", "PROPN", "flat:name", 5), ("Lou", "Lou", "PROPN", "flat:name", 5)],
+                   ents=["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"])
+    got = [(m.text, m.gender) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Anne Roy", "Fem"), ("Paul Durand Lou", "Masc")]
