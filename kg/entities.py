@@ -15,8 +15,6 @@ NAMED = ("Person", "Organization", "Place", "Product", "Fund")
 _CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
 # How far back (in sentences) a pronoun or a description looks for its referent.
 _WINDOW = 2
-# The gender a singular subject pronoun gives its referent, when that referent is a person.
-_PRONOUN_GENDER = {"il": "Masc", "elle": "Fem"}
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
@@ -126,16 +124,14 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
     allowed = m.kind.split("|")
     here = sentence_of(m.start)
 
-    said = _PRONOUN_GENDER.get(m.text.lower()) if m.form == "pronoun" else None
-
     def fits(n: Mention) -> bool:
         cluster = clusters[of_mention[n]]
         cls = _class_of(cluster)
         weak = m.form == "description" and all(x.cue == "ner" for x in cluster)
         # the object of a clause is not its own subject ("L'Autorité sanctionne la firme")
         bound = not m.subject and n.subject and sentence_of(n.start) == here
-        # "elle" is not "M. Rivera": a person's gender, where the words before a name gave it
-        other = said is not None and cls == "Person" and {x.gender for x in cluster if x.gender} == {_OTHER[said]}
+        # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
+        other = m.gender is not None and cls == "Person" and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
         return (cls in allowed or weak) and not bound and not other
 
     candidates = [n for n in names if n.end <= m.start and fits(n)]

@@ -139,7 +139,7 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 cue = "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
-        yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens), gender=_gender_before(tokens[0]))
+        yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens), gender=_gender(tokens[0]))
 
 
 def _without_titles(tokens: list[Token]) -> list[Token]:
@@ -181,20 +181,18 @@ def _addressed(doc: Doc, free: Callable[[int, int], bool]) -> Iterator[Mention]:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if free(start, end):
             yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words),
-                          gender=_gender_before(words[0]))
+                          gender=_gender(words[0]))
 
 
-def _gender_before(first: Token) -> str | None:
-    """A person's gender as the words say it: the word just before the name when it is a determiner,
-    a title or an adjective ("le ministre", "la présidente", "Mme", "M."), else the first name's own."""
-    own = first.morph.get("Gender") if first.pos_ == "PROPN" else []
-    if first.i == 0:
-        return own[0] if len(own) == 1 else None
-    before = first.doc[first.i - 1]
-    genders = before.morph.get("Gender")
-    if before.pos_ in {"DET", "NOUN", "ADJ"} and len(genders) == 1:
-        return genders[0]
-    return own[0] if len(own) == 1 else None
+def _gender(first: Token) -> str | None:
+    """A name's gender as the words say it: the word just before it when that is a determiner, a
+    title or an adjective ("le ministre", "la présidente", "Mme", "M."), else its first name's own."""
+    before = first.doc[first.i - 1] if first.i else None
+    for token, parts in ((before, {"DET", "NOUN", "ADJ"}), (first, {"PROPN"})):
+        genders = token.morph.get("Gender") if token is not None and token.pos_ in parts else []
+        if len(genders) == 1:
+            return genders[0]
+    return None
 
 
 def _product_context(first: Token) -> bool:
@@ -328,7 +326,8 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
                 and not _impersonal(token):
             start = token.idx + (len(token.text) - len(lower))
             yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
-                          "|".join(table["pronouns"][lower]), form="pronoun", subject=True)
+                          "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
+                          gender=table["genders"].get(lower))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \

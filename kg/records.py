@@ -55,7 +55,7 @@ class Mention:
     form: str = "name"
     cue: str = "ner"  # what gave the class: gazetteer, name, context or ner (weakest)
     subject: bool = False  # the grammatical subject of its clause
-    gender: str | None = None  # "Masc" or "Fem" when the words before a name say ("le ministre", "Mme")
+    gender: str | None = None  # "Masc" or "Fem" where the words say ("le ministre X", "Mme X", "elle")
     amount: Amount | None = None
     time: TimeValue | None = None
 

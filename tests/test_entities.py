@@ -31,7 +31,7 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     sentences = [Sentence(0, 39, text[:39]), Sentence(40, len(text), text[40:])]
     paul = Mention(3, 11, "Paul Roy", "Person", subject=True, gender="Masc")
     anne = Mention(19, 30, "Anne Dupont", "Person", gender="Fem")
-    elle = Mention(40, 44, "Elle", "Organization|Product|Person|Place", "pronoun", subject=True)
+    elle = Mention(40, 44, "Elle", "Organization|Product|Person|Place", "pronoun", subject=True, gender="Fem")
     entities = {e.label: e for e in resolve_entities(text, [paul, anne, elle], sentences, load_gazetteer())}
     assert [m.text for m in entities["Anne Dupont"].mentions] == ["Anne Dupont", "Elle"]
     assert [m.text for m in entities["Paul Roy"].mentions] == ["Paul Roy"]
