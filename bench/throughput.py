@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--repeat", type=int, default=1, help="time raw and kg this many times each, keep the best")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     gazetteer = load_gazetteer()
     nlp = spacy_nlp.load(spacy_nlp.DEFAULT_MODEL, gazetteer)
     print(f"machine: {platform.machine()}, {resource.getpagesize()} B pages, Python {platform.python_version()}; "

@@ -81,9 +81,8 @@ def test_table_has_one_row_per_score() -> None:
 
 
 def test_popcorn_errors_name_both_ends() -> None:
-    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1, "text": "TikTok"},
-                                  {"start": 38, "end": 44, "entity_id": 2, "text": "Europe"},
-                                  {"start": 46, "end": 52, "entity_id": 1, "text": "Pompeo"}],
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 38, "end": 44, "entity_id": 2},
+                                  {"start": 46, "end": 52, "entity_id": 1}],  # named from the article's text
                      "relations": [{"head": 2, "label": "IS_PART_OF", "tail": 1}]}}
     located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
     loc, other, coref = _popcorn(records, [extraction(located)])
