@@ -25,6 +25,9 @@ NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+# the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
+_CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
+_CLAUSE_MARKS = {"de", "d'", "que", "qu'"}
 
 
 @cache
@@ -346,8 +349,17 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
 
 
 def _impersonal(pronoun: Token) -> bool:
-    """"Il faut", "il lui est reproché", "il y a": an "il" that stands for nothing."""
+    """"Il faut", "il y a", "il lui est reproché de ...", "il est probable que": an "il" that stands for nothing.
+
+    The model tags many a personal "il" as expletive, so the parse's label is not trusted: a passive or a
+    copula is impersonal only when its real subject, a clause with "de" or "que", follows it.
+    """
     verb = pronoun.head
-    return (pronoun.lower_ == "il" and (verb.lemma_ in _anaphora()["impersonal"]
-            or any(c.dep_ in {"aux:pass", "expl:comp"} or c.lower_ == "y" for c in verb.children)
-            or (verb.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "cop" for c in verb.children))))
+    if pronoun.lower_ != "il":
+        return False
+    if verb.lemma_ in _anaphora()["impersonal"] or any(c.lower_ == "y" for c in verb.children):
+        return True
+    passive = any(c.dep_ in {"aux:pass", "cop"} or (c.dep_ == "aux:tense" and c.lemma_ == "être") for c in verb.children)
+    return passive and any(c.i > verb.i and c.pos_ in {"VERB", "AUX", "ADJ"} and c.dep_ in _CLAUSE_DEPS
+                           and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
+                           for c in verb.children)

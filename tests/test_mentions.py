@@ -112,3 +112,24 @@ def test_the_words_before_a_name_or_its_first_name_give_a_gender() -> None:
                    ents=["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"])
     got = [(m.text, m.gender) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Anne Roy", "Fem"), ("Paul Durand Lou", "Masc")]
+
+
+def test_a_personal_il_is_kept_though_the_model_calls_it_expletive() -> None:
+    def pronouns(rows: list[tuple]) -> list[str]:
+        return [m.text for m in find_mentions(make_doc(rows), load_gazetteer()) if m.form == "pronoun"]
+
+    # "il se rendait à l'ambassade": reflexive, tagged expl:subj by the model, still a person
+    assert pronouns([("il", "il", "PRON", "expl:subj", 2), ("se", "se", "PRON", "expl:comp", 2),
+                     ("rendait", "rendre", "VERB", "ROOT", 2)]) == ["il"]
+    # "il a été touché": a passive with no clause after it
+    assert pronouns([("il", "il", "PRON", "nsubj:pass", 3), ("a", "avoir", "AUX", "aux:tense", 3),
+                     ("été", "être", "AUX", "aux:pass", 3), ("touché", "toucher", "VERB", "ROOT", 3)]) == ["il"]
+    # "il est probable qu'elle vienne": the copula's real subject is the clause
+    assert pronouns([("il", "il", "PRON", "expl:subj", 2), ("est", "être", "AUX", "cop", 2),
+                     ("probable", "probable", "ADJ", "ROOT", 2), ("qu'", "que", "SCONJ", "mark", 5, "", True),
+                     ("elle", "elle", "PRON", "nsubj", 5), ("vienne", "venir", "VERB", "ccomp", 2)]) == ["elle"]
+    # "il lui est reproché d'avoir menti"
+    assert pronouns([("il", "il", "PRON", "expl:subj", 3), ("lui", "lui", "PRON", "iobj", 3),
+                     ("est", "être", "AUX", "aux:tense", 3), ("reproché", "reprocher", "VERB", "ROOT", 3),
+                     ("d'", "de", "ADP", "mark", 6, "", True), ("avoir", "avoir", "AUX", "aux:tense", 6),
+                     ("menti", "mentir", "VERB", "xcomp", 3)]) == []
