@@ -133,3 +133,8 @@ def test_a_personal_il_is_kept_though_the_model_calls_it_expletive() -> None:
                      ("est", "être", "AUX", "aux:tense", 3), ("reproché", "reprocher", "VERB", "ROOT", 3),
                      ("d'", "de", "ADP", "mark", 6, "", True), ("avoir", "avoir", "AUX", "aux:tense", 6),
                      ("menti", "mentir", "VERB", "xcomp", 3)]) == []
+
+
+def test_a_plural_pronoun_stands_for_a_group_not_an_entity() -> None:
+    doc = make_doc([("Ils", "il", "PRON", "nsubj", 1), ("arrivent", "arriver", "VERB", "ROOT", 1)])
+    assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == []
