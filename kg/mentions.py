@@ -25,6 +25,7 @@ NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
 _CLAUSE_MARKS = {"de", "d'", "que", "qu'"}
@@ -325,12 +326,12 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
     table = _anaphora()
     for token in doc:
         lower = token.lower_.lstrip("-")
-        if token.pos_ == "PRON" and lower in table["pronouns"] and token.dep_ in _SUBJECT_DEPS \
-                and not _impersonal(token):
+        subject = token.dep_ in _SUBJECT_DEPS
+        classes = table["pronouns"].get(lower) if subject else table["objects"].get(lower)
+        if token.pos_ == "PRON" and classes and (token.dep_ in _OBJECT_DEPS or subject and not _impersonal(token)):
             start = token.idx + (len(token.text) - len(lower))
             yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
-                          "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
-                          gender=table["genders"].get(lower))
+                          "|".join(classes), form="pronoun", subject=subject, gender=table["genders"].get(lower))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \

@@ -35,3 +35,13 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     entities = {e.label: e for e in resolve_entities(text, [paul, anne, elle], sentences, load_gazetteer())}
     assert [m.text for m in entities["Anne Dupont"].mentions] == ["Anne Dupont", "Elle"]
     assert [m.text for m in entities["Paul Roy"].mentions] == ["Paul Roy"]
+
+
+def test_lui_refers_back_past_the_subject_of_its_own_clause() -> None:
+    text = "Paul Roy est tombé. Anne Dupont lui parle."
+    sentences = [Sentence(0, 19, text[:19]), Sentence(20, len(text), text[20:])]
+    paul = Mention(0, 8, "Paul Roy", "Person", subject=True)
+    anne = Mention(20, 31, "Anne Dupont", "Person", subject=True)
+    lui = Mention(32, 35, "lui", "Person", "pronoun")
+    entities = {e.label: e for e in resolve_entities(text, [paul, anne, lui], sentences, load_gazetteer())}
+    assert [m.text for m in entities["Paul Roy"].mentions] == ["Paul Roy", "lui"]

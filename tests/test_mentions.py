@@ -132,9 +132,18 @@ def test_a_personal_il_is_kept_though_the_model_calls_it_expletive() -> None:
     assert pronouns([("il", "il", "PRON", "expl:subj", 3), ("lui", "lui", "PRON", "iobj", 3),
                      ("est", "être", "AUX", "aux:tense", 3), ("reproché", "reprocher", "VERB", "ROOT", 3),
                      ("d'", "de", "ADP", "mark", 6, "", True), ("avoir", "avoir", "AUX", "aux:tense", 6),
-                     ("menti", "mentir", "VERB", "xcomp", 3)]) == []
+                     ("menti", "mentir", "VERB", "xcomp", 3)]) == ["lui"]
 
 
 def test_a_plural_pronoun_stands_for_a_group_not_an_entity() -> None:
     doc = make_doc([("Ils", "il", "PRON", "nsubj", 1), ("arrivent", "arriver", "VERB", "ROOT", 1)])
     assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == []
+
+
+def test_lui_is_a_pronoun_mention_and_a_clitic_le_is_not() -> None:
+    # "elle lui parle puis le voit"
+    doc = make_doc([("elle", "elle", "PRON", "nsubj", 2), ("lui", "lui", "PRON", "iobj", 2),
+                    ("parle", "parler", "VERB", "ROOT", 2), ("puis", "puis", "ADV", "advmod", 5),
+                    ("le", "le", "PRON", "obj", 5), ("voit", "voir", "VERB", "conj", 2)])
+    got = [(m.text, m.kind, m.subject) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
+    assert got == [("elle", "Organization|Product|Person|Place", True), ("lui", "Person", False)]
