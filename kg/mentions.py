@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_OPENING_QUOTES = {"«", '"', "“"}
 _OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
@@ -67,11 +69,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
 
 def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
-    institution made a name by a demonym, a place or a name after it."""
+    institution made a name by a demonym, a place or a name after it.  A name in quotes after it is the
+    institution's own name: "l'ONG américaine « Health »" is the organisation Health."""
     heads = _names()["institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or not token.is_lower or token.i == 0 \
+        if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
                 or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
             continue
         end, k = token.idx + len(token.text), token.i + 1
@@ -79,6 +82,10 @@ def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms():
                 end, k = nxt.idx + len(nxt.text), k + 1
+            elif nxt.text in _OPENING_QUOTES and k + 1 < len(doc) and doc[k + 1].idx in starting:
+                yield replace(starting[doc[k + 1].idx], kind="Organization", cue="context")
+                end = token.idx + len(token.text)  # the name alone is the mention
+                break
             elif nxt.idx in starting:
                 name = starting[nxt.idx]
                 end, k = name.end, _token_after(doc, name.end)

@@ -12,6 +12,9 @@ from kg.vocab import base_class
 
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
+# what joins a title to its employer: "directeur de Netflix", "président de l'Association", "chez Meta",
+# "présidente de l'association « Un arbre »", "directeur de la société ABC"
+_OF = r"\s(?:de\s+la\s|de\s+l'|de|du|d'|chez|des)\s?(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?⟦"
 
 
 @cache
@@ -24,11 +27,17 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
 @cache
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
-    body = r"[^,;.()«»\"⟦⟧]*?(?:\s(?:de|du|d'|chez|des)\s?⟦\d+⟧[^,;.()«»\"⟦⟧]*?)?"
+    # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
+    body = rf"[^,;.()«»\"⟦⟧]*?(?:{_OF}\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?[^,;.()«»\"⟦⟧]*?)?"
     after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{body})\s*(?=[,;.)]|$)", re.IGNORECASE)
     before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{body})\s*$",
                         re.IGNORECASE)
     return after, before
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(load_yaml("titles.yml")["heads"])
 
 
 def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) -> list[Fact]:
@@ -104,11 +113,13 @@ def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
             if found is None:
                 continue
             title = found["title"]
+            cut = re.split(_OF, title)[0]
+            text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
             for j in map(_index, re.findall(_M, title)):
                 employer = of_mention[inside[j]]
                 if base_class(employer.kind) in {"Organization", "Product"}:
                     yield _relation("worksFor", person.key, employer.key, sentence, "pattern title")
-            cut = re.split(r"\s(?:de|du|d'|chez|des)\s?⟦", title)[0]
-            text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
+                    if text.lower() in _heads():
+                        yield _relation("headOf", person.key, employer.key, sentence, "pattern title")
             if text:
                 yield _relation("jobTitle", person.key, text, sentence, "pattern title")

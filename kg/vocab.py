@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     # direct relations
     parentOrganization: URIRef
     worksFor: URIRef
+    headOf: URIRef
     jobTitle: URIRef
     formerlyKnownAs: URIRef
     locatedIn: URIRef

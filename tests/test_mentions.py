@@ -147,3 +147,13 @@ def test_lui_is_a_pronoun_mention_and_a_clitic_le_is_not() -> None:
                     ("le", "le", "PRON", "obj", 5), ("voit", "voir", "VERB", "conj", 2)])
     got = [(m.text, m.kind, m.subject) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
     assert got == [("elle", "Organization|Product|Person|Place", True), ("lui", "Person", False)]
+
+
+def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
+    # "l'ONG américaine « Health » aide": the model calls Health MISC
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),
+                    ("américaine", "américain", "ADJ", "amod", 1), ("«", "«", "PUNCT", "punct", 4),
+                    ("Health", "Health", "PROPN", "appos", 1), ("»", "»", "PUNCT", "punct", 4),
+                    ("aide", "aider", "VERB", "ROOT", 6)], ents=["O", "O", "O", "O", "B-MISC", "O", "O"])
+    got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Health", "Organization", "context")]

@@ -19,7 +19,22 @@ def test_former_name() -> None:
 def test_title_after_a_name_gives_job_and_employer() -> None:
     got = relations("Ted Sarandos, co-directeur général de Netflix, a salué l'accord.",
                     {"Ted Sarandos": "Person", "Netflix": "Company"})
-    assert got == {("worksFor", "Ted Sarandos", "Netflix"), ("jobTitle", "Ted Sarandos", "co-directeur général")}
+    assert got == {("worksFor", "Ted Sarandos", "Netflix"), ("headOf", "Ted Sarandos", "Netflix"),
+                   ("jobTitle", "Ted Sarandos", "co-directeur général")}
+
+
+def test_a_quoted_employer_after_its_common_noun_and_a_place() -> None:
+    got = relations('Jack Roy, le président de l\'association "Smoke Kills" à Lyon, parle.',
+                    {"Jack Roy": "Person", "Smoke Kills": "Organization", "Lyon": "City"})
+    assert got == {("worksFor", "Jack Roy", "Smoke Kills"), ("headOf", "Jack Roy", "Smoke Kills"),
+                   ("jobTitle", "Jack Roy", "président")}
+
+
+def test_only_a_head_of_the_employer_itself_leads_it() -> None:
+    got = relations("Anne Roy, analyste de la banque Natixis, parle. Paul Lou, président de la commission de l'ONU.",
+                    {"Anne Roy": "Person", "Natixis": "Company", "Paul Lou": "Person", "ONU": "Organization"})
+    assert got == {("worksFor", "Anne Roy", "Natixis"), ("jobTitle", "Anne Roy", "analyste"),
+                   ("worksFor", "Paul Lou", "ONU"), ("jobTitle", "Paul Lou", "président de la commission")}
 
 
 def test_title_before_a_name() -> None:
