@@ -66,7 +66,7 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     entities = resolve_entities(spacy_nlp.text_of(parsed), mentions, sentences, gazetteer)
     values = [m for m in mentions if m.amount is not None or m.time is not None]
     events, entities = find_events(parsed, sentences, entities, values, document.id)
-    relations = find_relations(sentences, entities)
+    relations = find_relations(parsed, sentences, entities)
     facts = events + relations
     return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))
 

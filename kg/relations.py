@@ -1,15 +1,24 @@
-"""Sentences + entities -> direct relations (formerlyKnownAs, parentOrganization, worksFor, ...)."""
+"""Parsed doc + sentences + entities -> direct relations (formerlyKnownAs, parentOrganization, worksFor, ...)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import base_class
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_LOCATIVE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
+# from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
+_CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its employer: "directeur de Netflix", "président de l'Association", "chez Meta",
@@ -40,11 +49,11 @@ def _heads() -> frozenset[str]:
     return frozenset(load_yaml("titles.yml")["heads"])
 
 
-def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) -> list[Fact]:
-    """Return the direct relations stated inside single sentences, job titles included."""
+def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Entity]) -> list[Fact]:
+    """Return the direct relations stated inside single sentences, job titles and places included."""
     ends = load_yaml("relations.yml")["ends"]
     of_mention = {m: e for e in entities for m in e.mentions}
-    facts: list[Fact] = []
+    facts: list[Fact] = list(_placed(doc, sentences, of_mention))
     for sentence in sentences:
         inside = sorted((m for m in of_mention if sentence.start <= m.start and m.end <= sentence.end
                          and m.form != "pronoun"), key=lambda m: m.start)
@@ -59,6 +68,53 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) ->
         facts.extend(_job_titles(sentence, masked, inside, of_mention))
         facts.extend(_nested_places(sentence, inside, of_mention))
     return list(dict.fromkeys(facts))
+
+
+def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
+    locative phrase naming a place attaches to, or the person who is the subject of its clause, is there."""
+    rule = load_yaml("relations.yml")["placed"]
+    at_token: dict[int, Entity] = {}
+    for m, entity in of_mention.items():
+        for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+            at_token.setdefault(token.i, entity)
+    starts = [s.start for s in sentences]
+    for m, place in of_mention.items():
+        if m.form != "name" or base_class(place.kind) != "Place":
+            continue
+        phrase = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        if phrase.dep_ not in _LOCATIVE_DEPS or not any(
+                c.dep_ == "case" and c.lower_ in rule["prepositions"] for c in phrase.children):
+            continue
+        holder = _holder(phrase.head, at_token, rule)
+        if holder is not None and holder.key != place.key:
+            sentence = sentences[bisect_right(starts, m.start) - 1]
+            yield _relation("locatedIn", holder.key, place.key, sentence, "dependency place")
+
+
+def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> Entity | None:
+    """The entity a locative phrase attached to ``token`` places: the name itself, else the subject of
+    the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
+    for step in range(4):
+        entity = _entity_at(token, at_token)
+        if entity is not None:  # an organisation or a place only when the phrase is on its very name
+            return entity if base_class(entity.kind) in rule["attached" if step == 0 else "subjects"] else None
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            entity = _entity_at(subject, at_token)
+            return entity if entity is not None and base_class(entity.kind) in rule["subjects"] else None
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _entity_at(token: Token, at_token: dict[int, Entity]) -> Entity | None:
+    """The entity named at ``token``, or by the name it heads ("Madame" heads "Ibrahim Allisone")."""
+    for t in (token, *(c for c in token.children if c.dep_ in {"flat:name", "appos"})):
+        if t.i in at_token:
+            return at_token[t.i]
+    return None
 
 
 def _nested_places(sentence: Sentence, inside: Sequence[Mention],

@@ -1,5 +1,13 @@
+from spacy.tokens import Doc
+
 from kg.records import Entity, Mention, Sentence
 from kg.relations import find_relations
+from tests.handmade import make_doc
+
+
+def unparsed(text: str) -> Doc:
+    """The text as a doc with no parse: the rules on the text alone."""
+    return make_doc([(w, w, "X", "dep", 0) for w in text.split(" ")])
 
 
 def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
@@ -7,7 +15,7 @@ def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
     for name, kind in names.items():
         start = text.index(name)
         entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
-    facts = find_relations([Sentence(0, len(text), text)], entities)
+    facts = find_relations(unparsed(text), [Sentence(0, len(text), text)], entities)
     return {(f.kind, str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts}
 
 
@@ -52,7 +60,7 @@ def test_a_place_inside_an_institution_name_is_where_it_is() -> None:
     text = "Le tribunal de Paris a jugé."
     court = Entity("court", "tribunal de Paris", "Organization", (Mention(3, 20, "tribunal de Paris", "Organization"),))
     paris = Entity("paris", "Paris", "City", (Mention(15, 20, "Paris", "Place"),))
-    facts = find_relations([Sentence(0, len(text), text)], [court, paris])
+    facts = find_relations(unparsed(text), [Sentence(0, len(text), text)], [court, paris])
     assert [(f.kind, f.values("subject"), f.values("object")) for f in facts] == [("locatedIn", ["court"], ["paris"])]
 
 
@@ -61,4 +69,38 @@ def test_a_person_name_nested_in_another_mention_is_skipped_not_an_error() -> No
     school = Entity("school", "lycée Victor Hugo de Paris", "Organization",
                     (Mention(3, 29, "lycée Victor Hugo de Paris", "Organization"),))
     hugo = Entity("hugo", "Victor Hugo", "Person", (Mention(9, 20, "Victor Hugo", "Person"),))
-    assert find_relations([Sentence(0, len(text), text)], [school, hugo]) == []
+    assert find_relations(unparsed(text), [Sentence(0, len(text), text)], [school, hugo]) == []
+
+
+def placed(rows: list[tuple], names: dict[str, str]) -> set[tuple[str, str]]:
+    doc = make_doc(rows)
+    entities = []
+    for name, kind in names.items():
+        start = doc.text.index(name)
+        entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
+    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
+    return {(str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts if f.kind == "locatedIn"}
+
+
+def test_a_locative_phrase_places_the_person_of_its_clause() -> None:
+    # "Mme Anne Roy a eu un accident à Nantes": up from the accident to the subject, past "Mme"
+    rows = [("Mme", "madame", "NOUN", "nsubj", 4), ("Anne", "Anne", "PROPN", "flat:name", 0),
+            ("Roy", "Roy", "PROPN", "flat:name", 0), ("a", "avoir", "AUX", "aux:tense", 4),
+            ("eu", "avoir", "VERB", "ROOT", 4), ("un", "un", "DET", "det", 6), ("accident", "accident", "NOUN", "obj", 4),
+            ("à", "à", "ADP", "case", 8), ("Nantes", "Nantes", "PROPN", "nmod", 6)]
+    assert placed(rows, {"Anne Roy": "Person", "Nantes": "City"}) == {("Anne Roy", "Nantes")}
+    # the same with an organisation: "TikTok investit en Europe" does not place TikTok
+    rows = [("TikTok", "TikTok", "PROPN", "nsubj", 1), ("investit", "investir", "VERB", "ROOT", 1),
+            ("en", "en", "ADP", "case", 3), ("Europe", "Europe", "PROPN", "obl:mod", 1)]
+    assert placed(rows, {"TikTok": "Company", "Europe": "Continent"}) == set()
+
+
+def test_a_locative_phrase_on_a_name_places_that_name_only() -> None:
+    rows = [("Kampala", "Kampala", "PROPN", "ROOT", 0), ("en", "en", "ADP", "case", 2),
+            ("Ouganda", "Ouganda", "PROPN", "nmod", 0)]
+    assert placed(rows, {"Kampala": "City", "Ouganda": "Country"}) == {("Kampala", "Ouganda")}
+    # a headline "Canada : fusillade en Saskatchewan" does not put Canada in Saskatchewan
+    rows = [("Canada", "Canada", "PROPN", "ROOT", 0), (":", ":", "PUNCT", "punct", 0),
+            ("fusillade", "fusillade", "NOUN", "appos", 0), ("en", "en", "ADP", "case", 4),
+            ("Saskatchewan", "Saskatchewan", "PROPN", "nmod", 2)]
+    assert placed(rows, {"Canada": "Country", "Saskatchewan": "Place"}) == set()
