@@ -350,8 +350,9 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
             end = token.i + 1
             while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod":
                 end += 1
-            last = doc[end - 1]
-            yield Mention(det[0].idx, last.idx + len(last.text), text_of(doc)[det[0].idx: last.idx + len(last.text)],
+            # the determiner is left out, as from a name: "la [société]", "le [géant américain]"
+            first, last = doc[det[0].i + 1], doc[end - 1]
+            yield Mention(first.idx, last.idx + len(last.text), text_of(doc)[first.idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
                           subject=token.dep_ in _SUBJECT_DEPS)
 
