@@ -127,12 +127,11 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
     def fits(n: Mention) -> bool:
         cluster = clusters[of_mention[n]]
         cls = _class_of(cluster)
-        weak = m.form == "description" and all(x.cue == "ner" for x in cluster)
         # the object of a clause is not its own subject ("L'Autorité sanctionne la firme")
         bound = not m.subject and n.subject and sentence_of(n.start) == here
         # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
         other = m.gender is not None and cls == "Person" and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
-        return (cls in allowed or weak) and not bound and not other
+        return cls in allowed and not bound and not other
 
     candidates = [n for n in names if n.end <= m.start and fits(n)]
     if not candidates:

@@ -45,3 +45,13 @@ def test_lui_refers_back_past_the_subject_of_its_own_clause() -> None:
     lui = Mention(32, 35, "lui", "Person", "pronoun")
     entities = {e.label: e for e in resolve_entities(text, [paul, anne, lui], sentences, load_gazetteer())}
     assert [m.text for m in entities["Paul Roy"].mentions] == ["Paul Roy", "lui"]
+
+
+def test_a_description_refers_only_to_its_own_class() -> None:
+    # "Laura Roy" is a person by the NER alone: "l'entreprise" does not take her, nor make her a company
+    text = "Laura Roy arrive. L'entreprise ferme."
+    sentences = [Sentence(0, 17, text[:17]), Sentence(18, len(text), text[18:])]
+    roy = Mention(0, 9, "Laura Roy", "Person", subject=True)
+    company = Mention(20, 30, "entreprise", "Organization|Product", "description", subject=True)
+    entities = resolve_entities(text, [roy, company], sentences, load_gazetteer())
+    assert [(e.label, e.kind, [m.text for m in e.mentions]) for e in entities] == [("Laura Roy", "Person", ["Laura Roy"])]
