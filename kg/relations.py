@@ -21,15 +21,15 @@ _LOCATIVE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
-# what joins a title to its employer: "directeur de Netflix", "président de l'Association", "chez Meta",
-# "présidente de l'association « Un arbre »", "directeur de la société ABC"
-_OF = r"\s(?:de\s+la\s|de\s+l'|de|du|d'|chez|des)\s?(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?⟦"
+# what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
+# "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
+_OF = r"\s(?:de\s+la\s|de\s+l'|de|du|d'|chez|des)\s?(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?"
 
 
 @cache
 def _patterns() -> dict[str, list[re.Pattern[str]]]:
     table = load_yaml("relations.yml")
-    return {name: [re.compile(p.replace("{M}", _M), re.IGNORECASE) for p in patterns]
+    return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF), re.IGNORECASE) for p in patterns]
             for name, patterns in table.items() if name != "ends"}
 
 
@@ -37,7 +37,7 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
     # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
-    body = rf"[^,;.()«»\"⟦⟧]*?(?:{_OF}\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?[^,;.()«»\"⟦⟧]*?)?"
+    body = rf"[^,;.()«»\"⟦⟧]*?(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?[^,;.()«»\"⟦⟧]*?)?"
     after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{body})\s*(?=[,;.)]|$)", re.IGNORECASE)
     before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{body})\s*$",
                         re.IGNORECASE)
@@ -169,7 +169,7 @@ def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
             if found is None:
                 continue
             title = found["title"]
-            cut = re.split(_OF, title)[0]
+            cut = re.split(_OF + "⟦", title)[0]
             text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
             for j in map(_index, re.findall(_M, title)):
                 employer = of_mention[inside[j]]

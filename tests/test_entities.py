@@ -55,3 +55,13 @@ def test_a_description_refers_only_to_its_own_class() -> None:
     company = Mention(20, 30, "entreprise", "Organization|Product", "description", subject=True)
     entities = resolve_entities(text, [roy, company], sentences, load_gazetteer())
     assert [(e.label, e.kind, [m.text for m in e.mentions]) for e in entities] == [("Laura Roy", "Person", ["Laura Roy"])]
+
+
+def test_elle_prefers_a_woman_to_an_organisation_when_neither_is_the_subject() -> None:
+    text = "Selon Mme Anne Roy, membre de Helping, tout va bien. Elle rentre."
+    sentences = [Sentence(0, 52, text[:52]), Sentence(53, len(text), text[53:])]
+    roy = Mention(10, 18, "Anne Roy", "Person", gender="Fem")
+    helping = Mention(30, 37, "Helping", "Organization", cue="context")
+    elle = Mention(53, 57, "Elle", "Organization|Product|Person|Place", "pronoun", subject=True, gender="Fem")
+    entities = {e.label: e for e in resolve_entities(text, [roy, helping, elle], sentences, load_gazetteer())}
+    assert [m.text for m in entities["Anne Roy"].mentions] == ["Anne Roy", "Elle"]
