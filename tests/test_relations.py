@@ -104,3 +104,10 @@ def test_a_locative_phrase_on_a_name_places_that_name_only() -> None:
             ("fusillade", "fusillade", "NOUN", "appos", 0), ("en", "en", "ADP", "case", 4),
             ("Saskatchewan", "Saskatchewan", "PROPN", "nmod", 2)]
     assert placed(rows, {"Canada": "Country", "Saskatchewan": "Place"}) == set()
+
+
+def test_membership_and_employment_reach_a_quoted_organisation() -> None:
+    got = relations('Anne Roy, membre de l\'association "Helping", et Paul Lou, un photographe travaillant pour '
+                    'Photofilm, parlent.', {"Anne Roy": "Person", "Helping": "Organization", "Paul Lou": "Person",
+                                           "Photofilm": "Company"})
+    assert got == {("memberOf", "Anne Roy", "Helping"), ("worksFor", "Paul Lou", "Photofilm")}
