@@ -218,7 +218,9 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
         cluster_of = {(m["start"], m["end"]): m["entity_id"] for m in rec["entities"]}
         named = {m["entity_id"]: x.document.text[m["start"] : m["end"]]  # each cluster by its first mention
                  for m in reversed(rec["entities"])}
-        gold_relations = {(r["head"], r["label"], r["tail"]) for r in rec["relations"]}
+        symmetric = {label for label, rules in mapping.items()
+                     if any(rule.get("symmetric") for rule in (rules if isinstance(rules, list) else [rules]))}
+        gold_relations = {_ordered(r["head"], r["label"], r["tail"], symmetric) for r in rec["relations"]}
         ours: dict[str, set[int]] = defaultdict(set)
         mention_entity = {}
         for e in x.entities:
@@ -239,7 +241,8 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
                     if rule.get("reverse"):
                         s, o = o, s
                     heads, tails = ours.get(str(s), set()), ours.get(str(o), set())
-                    predicted |= {(h, label, t) for h in heads for t in tails} or {(f"?{s}", label, f"?{o}")}
+                    predicted |= {_ordered(h, label, t, symmetric) for h in heads for t in tails} \
+                        or {(f"?{s}", label, f"?{o}")}
         for sc, keep in ((located, lambda r: r[1] == "IS_LOCATED_IN"), (others, lambda r: r[1] != "IS_LOCATED_IN")):
             g, p = {r for r in gold_relations if keep(r)}, {r for r in predicted if keep(r)}
             sc.tp += len(g & p)
@@ -249,6 +252,13 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
                 sc.errors += [f"{x.document.id}: {kind} {named.get(h, h)!r} {label} {named.get(t, t)!r}"
                               for h, label, t in sorted(wrong, key=str)]
     return [located, others, coref]
+
+
+def _ordered(head: object, label: str, tail: object, symmetric: set[str]) -> tuple[object, str, object]:
+    """A relation as scored: a symmetric label's two ends in one order."""
+    if label in symmetric and str(tail) < str(head):
+        head, tail = tail, head
+    return head, label, tail
 
 
 def _coref_pairs(score: Score, cluster_of: dict, mention_entity: dict, document: Document) -> None:

@@ -23,24 +23,30 @@ _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
+_WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
 _OF = r"\s(?:de\s+la\s|de\s+l'|de|du|d'|chez|des)\s?(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?"
 
 
 @cache
 def _patterns() -> dict[str, list[re.Pattern[str]]]:
     table = load_yaml("relations.yml")
-    return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF), re.IGNORECASE) for p in patterns]
-            for name, patterns in table.items() if name != "ends"}
+    kin = "(?:" + "|".join(sorted(map(re.escape, table["kin"]), key=len, reverse=True)) + ")"
+    return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF).replace("{KIN}", kin), re.IGNORECASE)
+                   for p in patterns]
+            for name, patterns in table.items() if name not in {"ends", "kin", "placed"}}
 
 
 @cache
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
     # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
-    body = rf"[^,;.()«»\"⟦⟧]*?(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?[^,;.()«»\"⟦⟧]*?)?"
-    after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{body})\s*(?=[,;.)]|$)", re.IGNORECASE)
-    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{body})\s*$",
-                        re.IGNORECASE)
+    employer = rf"(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
+    after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?=[,;.)]|$)",
+                       re.IGNORECASE)
+    # before a name, at most two words after the employer: "le patron de la CGT Philippe Martinez", not
+    # "l'avocate générale de la Cour d'appel a préconisé d'annuler la tutelle de Vincent Lambert"
+    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
+                        rf"(?:\s[^\s,;.()«»\"⟦⟧]+){{0,2}})?)\s*$", re.IGNORECASE)
     return after, before
 
 
@@ -72,7 +78,8 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
 
 def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
     """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
-    locative phrase naming a place attaches to, or the person who is the subject of its clause, is there."""
+    locative phrase naming a place attaches to, or the person who is the subject of its clause, is there;
+    "née à Rome", "résidant à Paris": a verb on the way makes it a birth place or a home."""
     rule = load_yaml("relations.yml")["placed"]
     at_token: dict[int, Entity] = {}
     for m, entity in of_mention.items():
@@ -86,23 +93,27 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
         if phrase.dep_ not in _LOCATIVE_DEPS or not any(
                 c.dep_ == "case" and c.lower_ in rule["prepositions"] for c in phrase.children):
             continue
-        holder = _holder(phrase.head, at_token, rule)
-        if holder is not None and holder.key != place.key:
+        found = _holder(phrase.head, at_token, rule)
+        if found is not None and found[0].key != place.key:
             sentence = sentences[bisect_right(starts, m.start) - 1]
-            yield _relation("locatedIn", holder.key, place.key, sentence, "dependency place")
+            yield _relation(found[1], found[0].key, place.key, sentence, "dependency place")
 
 
-def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> Entity | None:
-    """The entity a locative phrase attached to ``token`` places: the name itself, else the subject of
-    the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
+def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Entity, str] | None:
+    """The entity a locative phrase attached to ``token`` places, and how: the name itself, else the
+    subject of the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
+    verb = None
     for step in range(4):
+        verb = verb or rule["verbs"].get(token.lemma_)
         entity = _entity_at(token, at_token)
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
-            return entity if base_class(entity.kind) in rule["attached" if step == 0 else "subjects"] else None
+            ok = base_class(entity.kind) in rule["attached" if step == 0 else "subjects"]
+            return (entity, verb or "locatedIn") if ok else None
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             entity = _entity_at(subject, at_token)
-            return entity if entity is not None and base_class(entity.kind) in rule["subjects"] else None
+            ok = entity is not None and base_class(entity.kind) in rule["subjects"]
+            return (entity, verb or "locatedIn") if ok else None
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head

@@ -68,6 +68,9 @@ class KG(DefinedNamespace):
     formerlyKnownAs: URIRef
     locatedIn: URIRef
     memberOf: URIRef
+    birthPlace: URIRef
+    homeLocation: URIRef
+    relativeOf: URIRef
     # amounts
     value: URIRef
     currency: URIRef

@@ -89,3 +89,14 @@ def test_popcorn_errors_name_both_ends() -> None:
     assert loc.errors == ["d: false 'TikTok' IS_LOCATED_IN 'Europe'"]
     assert other.errors == ["d: missed 'Europe' IS_PART_OF 'TikTok'"]
     assert coref.errors == ["d: missed 'TikTok' at 0 and 'Pompeo' at 46"]
+
+
+def test_a_symmetric_popcorn_label_matches_either_direction() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 46, "end": 52, "entity_id": 3}],
+                     "relations": [{"head": 3, "label": "HAS_FAMILY_RELATIONSHIP", "tail": 1},
+                                   {"head": 3, "label": "IS_PART_OF", "tail": 1}]}}
+    kin = Fact("relativeOf", (("subject", "t"), ("object", "p")), (S,), "fils", "test", is_event=False)
+    member = Fact("memberOf", (("subject", "t"), ("object", "p")), (S,), "membre", "test", is_event=False)
+    _, other, _ = _popcorn(records, [extraction(kin, member)])
+    # the family tie counts though kg wrote it the other way round; membership is not symmetric
+    assert (other.tp, other.fp, other.fn) == (1, 1, 1)

@@ -111,3 +111,34 @@ def test_membership_and_employment_reach_a_quoted_organisation() -> None:
                     'Photofilm, parlent.', {"Anne Roy": "Person", "Helping": "Organization", "Paul Lou": "Person",
                                            "Photofilm": "Company"})
     assert got == {("memberOf", "Anne Roy", "Helping"), ("worksFor", "Paul Lou", "Photofilm")}
+
+
+def test_kin_words_give_relatives() -> None:
+    names = {"Émilie Roy": "Person", "Laura Roy": "Person", "Max Roy": "Person", "Ursula Lou": "Person",
+             "Paul Lou": "Person"}
+    got = relations("Émilie Roy, la sœur de Laura Roy, et Ursula Lou et son mari, M. Paul Lou, ont parlé de Max Roy.",
+                    names)
+    assert got == {("relativeOf", "Émilie Roy", "Laura Roy"), ("relativeOf", "Ursula Lou", "Paul Lou")}
+
+
+def test_a_title_before_a_name_stops_two_words_after_the_employer() -> None:
+    got = relations("L'avocate générale de la Cour a demandé d'annuler la tutelle de Vincent Roy.",
+                    {"Cour": "Organization", "Vincent Roy": "Person"})
+    assert got == set()
+    got = relations("Le patron de la CGT Philippe Martinez parle.", {"CGT": "Organization", "Philippe Martinez": "Person"})
+    assert got == {("worksFor", "Philippe Martinez", "CGT"), ("headOf", "Philippe Martinez", "CGT"),
+                   ("jobTitle", "Philippe Martinez", "patron")}
+
+
+def test_a_verb_on_the_way_makes_a_birth_place_or_a_home() -> None:
+    # "Anne Roy, née à Rome, vit à Lyon."
+    rows = [("Anne", "Anne", "PROPN", "nsubj", 7), ("Roy", "Roy", "PROPN", "flat:name", 0), (",", ",", "PUNCT", "punct", 3),
+            ("née", "naître", "VERB", "acl", 0), ("à", "à", "ADP", "case", 5), ("Rome", "Rome", "PROPN", "obl:mod", 3),
+            (",", ",", "PUNCT", "punct", 3), ("vit", "vivre", "VERB", "ROOT", 7), ("à", "à", "ADP", "case", 9),
+            ("Lyon", "Lyon", "PROPN", "obl:mod", 7)]
+    doc = make_doc(rows)
+    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
+                for n, k in (("Anne Roy", "Person"), ("Rome", "City"), ("Lyon", "City"))]
+    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
+    assert {(f.kind, f.values("subject")[0], f.values("object")[0]) for f in facts} == {
+        ("birthPlace", "Anne Roy", "Rome"), ("homeLocation", "Anne Roy", "Lyon")}
