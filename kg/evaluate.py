@@ -221,6 +221,7 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
         symmetric = {label for label, rules in mapping.items()
                      if any(rule.get("symmetric") for rule in (rules if isinstance(rules, list) else [rules]))}
         gold_relations = {_ordered(r["head"], r["label"], r["tail"], symmetric) for r in rec["relations"]}
+        class_of = {e.key: base_class(e.kind) for e in x.entities}
         ours: dict[str, set[int]] = defaultdict(set)
         mention_entity = {}
         for e in x.entities:
@@ -235,9 +236,9 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
                 continue
             for label, rules in mapping.items():
                 for rule in rules if isinstance(rules, list) else [rules]:
-                    if rule["property"] != fact.kind:
-                        continue
                     s, o = fact.values("subject")[0], fact.values("object")[0]
+                    if rule["property"] != fact.kind or "subject" in rule and class_of.get(str(s)) not in rule["subject"]:
+                        continue
                     if rule.get("reverse"):
                         s, o = o, s
                     heads, tails = ours.get(str(s), set()), ours.get(str(o), set())

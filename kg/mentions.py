@@ -26,6 +26,7 @@ NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_LATTER_REACH = 40  # tokens back that "ce dernier" may look for its noun
 _OPENING_QUOTES = {"«", '"', "“"}
 _OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
@@ -63,7 +64,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     names = sorted(names + institutions, key=lambda m: m.start)
     taken += [(m.start, m.end) for m in names]
     free = _free_of(taken)
-    anaphors = [m for m in _anaphors(doc) if free(m.start, m.end)]
+    unnamed = _free_of([(m.start, m.end) for m in names])
+    anaphors = [m for m in _anaphors(doc, unnamed) if free(m.start, m.end)]
     return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
 
 
@@ -328,7 +330,7 @@ def _is_subject(tokens: list[Token]) -> bool:
     return False
 
 
-def _anaphors(doc: Doc) -> Iterator[Mention]:
+def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention]:
     """Subject pronouns and definite descriptions ("la société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
@@ -339,6 +341,11 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
             start = token.idx + (len(token.text) - len(lower))
             yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
                           "|".join(classes), form="pronoun", subject=subject, gender=table["genders"].get(lower))
+        elif lower in table["latter"]["genders"] and token.i > 0 and doc[token.i - 1].lower_ in {"ce", "cette"} \
+                and token.dep_ != "amod" and _latter_is_named(doc, token, unnamed):  # not "le mois dernier"
+            start, end = doc[token.i - 1].idx, token.idx + len(token.text)
+            yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
+                          subject=subject, gender=table["latter"]["genders"][lower], nearest=True)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \
@@ -355,6 +362,17 @@ def _anaphors(doc: Doc) -> Iterator[Mention]:
             yield Mention(first.idx, last.idx + len(last.text), text_of(doc)[first.idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
                           subject=token.dep_ in _SUBJECT_DEPS)
+
+
+def _latter_is_named(doc: Doc, latter: Token, unnamed: Callable[[int, int], bool]) -> bool:
+    """"ce dernier" is the last noun of its gender and number: a name's, or else a common noun's ("un
+    cambrioleur. Ce dernier"), which is no entity of kg's."""
+    wanted = {feature: latter.morph.get(feature) for feature in ("Gender", "Number")}
+    for token in reversed(doc[max(latter.i - _LATTER_REACH, 0) : latter.i - 1]):
+        disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
+        if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
+            return not unnamed(token.idx, token.idx + len(token.text))
+    return False
 
 
 def _impersonal(pronoun: Token) -> bool:

@@ -56,6 +56,7 @@ class Mention:
     cue: str = "ner"  # what gave the class: gazetteer, name, context or ner (weakest)
     subject: bool = False  # the grammatical subject of its clause
     gender: str | None = None  # "Masc" or "Fem" where the words say ("le ministre X", "Mme X", "elle")
+    nearest: bool = False  # refers to the nearest name that fits, subject or not ("ce dernier")
     amount: Amount | None = None
     time: TimeValue | None = None
 

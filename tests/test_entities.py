@@ -65,3 +65,14 @@ def test_elle_prefers_a_woman_to_an_organisation_when_neither_is_the_subject() -
     elle = Mention(53, 57, "Elle", "Organization|Product|Person|Place", "pronoun", subject=True, gender="Fem")
     entities = {e.label: e for e in resolve_entities(text, [roy, helping, elle], sentences, load_gazetteer())}
     assert [m.text for m in entities["Anne Roy"].mentions] == ["Anne Roy", "Elle"]
+
+
+def test_ce_dernier_refers_to_the_nearest_name_not_the_subject() -> None:
+    text = "Anne Dupont appelle Paul Roy. Ce dernier part."
+    sentences = [Sentence(0, 29, text[:29]), Sentence(30, len(text), text[30:])]
+    anne = Mention(0, 11, "Anne Dupont", "Person", subject=True)
+    paul = Mention(20, 28, "Paul Roy", "Person")
+    latter = Mention(30, 40, "Ce dernier", "Person|Organization|Product|Place", "pronoun", subject=True, gender="Masc",
+                     nearest=True)
+    entities = {e.label: e for e in resolve_entities(text, [anne, paul, latter], sentences, load_gazetteer())}
+    assert [m.text for m in entities["Paul Roy"].mentions] == ["Paul Roy", "Ce dernier"]

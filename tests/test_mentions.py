@@ -157,3 +157,23 @@ def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
                     ("aide", "aider", "VERB", "ROOT", 6)], ents=["O", "O", "O", "O", "B-MISC", "O", "O"])
     got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Health", "Organization", "context")]
+
+
+def test_ce_dernier_is_a_mention_only_when_the_last_noun_of_its_gender_is_a_name() -> None:
+    def latter(rows: list[tuple], ents: list[str]) -> list[tuple]:
+        doc = make_doc(rows, ents)
+        return [(m.text, m.gender, m.nearest) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
+
+    # "Léa voit Paul Roy. Ce dernier part."
+    rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("voit", "voir", "VERB", "ROOT", 1), ("Paul", "Paul", "PROPN", "obj", 1),
+            ("Roy", "Roy", "PROPN", "flat:name", 2), (".", ".", "PUNCT", "punct", 1),
+            ("Ce", "ce", "DET", "det", 6), ("dernier", "dernier", "ADJ", "nsubj", 7, "Gender=Masc|Number=Sing"),
+            ("part", "partir", "VERB", "ROOT", 7)]
+    ents = ["B-PER", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+    assert latter(rows, ents) == [("Ce dernier", "Masc", True)]
+    # "Léa voit un cambrioleur. Ce dernier part.": the latter is the burglar, no entity
+    rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("voit", "voir", "VERB", "ROOT", 1), ("un", "un", "DET", "det", 3),
+            ("cambrioleur", "cambrioleur", "NOUN", "obj", 1, "Gender=Masc|Number=Sing"), (".", ".", "PUNCT", "punct", 1),
+            ("Ce", "ce", "DET", "det", 6), ("dernier", "dernier", "ADJ", "nsubj", 7, "Gender=Masc|Number=Sing"),
+            ("part", "partir", "VERB", "ROOT", 7)]
+    assert latter(rows, ["B-PER", "O", "O", "O", "O", "O", "O", "O"]) == []
