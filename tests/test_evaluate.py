@@ -100,3 +100,13 @@ def test_a_symmetric_popcorn_label_matches_either_direction() -> None:
     _, other, _ = _popcorn(records, [extraction(kin, member)])
     # the family tie counts though kg wrote it the other way round; membership is not symmetric
     assert (other.tp, other.fp, other.fn) == (1, 1, 1)
+
+
+def test_an_organisation_in_a_place_answers_operates_in() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 38, "end": 44, "entity_id": 2}],
+                     "relations": [{"head": 1, "label": "OPERATES_IN", "tail": 2}]}}
+    company = Entity("t", "TikTok", "Company", (Mention(0, 6, "TikTok", "Organization"),))
+    located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
+    x = Extraction(Document("d", TEXT, "d"), (S,), (company, EUROPE, POMPEO), (located,))
+    loc, other, _ = _popcorn(records, [x])
+    assert (loc.tp, loc.fp, other.tp, other.fp) == (0, 0, 1, 0)
