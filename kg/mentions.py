@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -28,6 +27,8 @@ _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "AD
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _LATTER_REACH = 40  # tokens back that "ce dernier" may look for its noun
 _OPENING_QUOTES = {"«", '"', "“"}
+_CLOSING_QUOTES = {"»", '"', "”"}
+_QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
 _OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
@@ -54,7 +55,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     values += [Mention(s, e, text[s:e], "Time", time=t) for s, e, t in parse_times(text, year)]
     taken = [(m.start, m.end) for m in values]
     free = _free_of(taken)
-    names = [m for m in _names_in(doc, gazetteer) if free(m.start, m.end)]
+    quoted = [m for m in _quoted_names(doc) if free(m.start, m.end)]
+    outside = _free_of([(m.start, m.end) for m in quoted])
+    names = [m for m in _names_in(doc, gazetteer) if free(m.start, m.end) and outside(m.start, m.end)] + quoted
     names += list(_addressed(doc, _free_of([(m.start, m.end) for m in names + values])))
     institutions = list(_institutions(doc, names))
     # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
@@ -71,8 +74,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
 
 def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
-    institution made a name by a demonym, a place or a name after it.  A name in quotes after it is the
-    institution's own name: "l'ONG américaine « Health »" is the organisation Health."""
+    institution made a name by a demonym, a place or a name after it."""
     heads = _names()["institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
@@ -84,9 +86,8 @@ def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms():
                 end, k = nxt.idx + len(nxt.text), k + 1
-            elif nxt.text in _OPENING_QUOTES and k + 1 < len(doc) and doc[k + 1].idx in starting:
-                yield replace(starting[doc[k + 1].idx], kind="Organization", cue="context")
-                end = token.idx + len(token.text)  # the name alone is the mention
+            elif nxt.text in _OPENING_QUOTES:  # "l'ONG américaine « Health »": the quoted name is the mention
+                end = token.idx + len(token.text)
                 break
             elif nxt.idx in starting:
                 name = starting[nxt.idx]
@@ -102,6 +103,27 @@ def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
         if end > token.idx + len(token.text):
             yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
                           subject=token.dep_ in _SUBJECT_DEPS)
+
+
+def _quoted_names(doc: Doc) -> Iterator[Mention]:
+    """"l'association « Un enfant, une famille »", "l'ONG américaine « Health »": what the quotes after a
+    noun of institution hold is its name, an organisation, whatever the NER saw there."""
+    heads = _names()["institutions"]
+    for token in doc:
+        if token.lemma_.lower() not in heads or token.i == 0 or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
+            continue
+        k = token.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":  # "l'ONG américaine « Health »"
+            k += 1
+        if k >= len(doc) or doc[k].text not in _OPENING_QUOTES:
+            continue
+        close = next((j for j in range(k + 1, min(k + 2 + _QUOTED_WORDS, len(doc))) if doc[j].text in _CLOSING_QUOTES
+                      or doc[j].is_sent_start), None)
+        if close is None or close == k + 1 or doc[close].is_sent_start or doc[k + 1].text[0].islower():
+            continue  # a name starts with a capital: not "son parti « la seule chose envisageable »"
+        start, end = doc[k + 1].idx, doc[close - 1].idx + len(doc[close - 1].text)
+        yield Mention(start, end, text_of(doc)[start:end], "Organization", cue="context",
+                      subject=_is_subject(list(doc[k + 1 : close])))
 
 
 def _token_after(doc: Doc, offset: int) -> int:

@@ -177,3 +177,15 @@ def test_ce_dernier_is_a_mention_only_when_the_last_noun_of_its_gender_is_a_name
             ("Ce", "ce", "DET", "det", 6), ("dernier", "dernier", "ADJ", "nsubj", 7, "Gender=Masc|Number=Sing"),
             ("part", "partir", "VERB", "ROOT", 7)]
     assert latter(rows, ["B-PER", "O", "O", "O", "O", "O", "O", "O"]) == []
+
+
+def test_the_quotes_after_an_institution_noun_hold_its_name_whatever_the_ner_saw() -> None:
+    # "l'Association « Un enfant, une famille » aide": the NER took "Association « Un" for the name
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("Association", "association", "NOUN", "nsubj", 9),
+                    ("«", "«", "PUNCT", "punct", 3), ("Un", "un", "DET", "det", 4),
+                    ("enfant", "enfant", "NOUN", "appos", 1, "", True), (",", ",", "PUNCT", "punct", 7), ("une", "un", "DET", "det", 7),
+                    ("famille", "famille", "NOUN", "conj", 4), ("»", "»", "PUNCT", "punct", 4),
+                    ("aide", "aider", "VERB", "ROOT", 9)],
+                   ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
+    got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Un enfant, une famille", "Organization", "context")]
