@@ -183,7 +183,8 @@ def test_the_quotes_after_an_institution_noun_hold_its_name_whatever_the_ner_saw
     # "l'Association « Un enfant, une famille » aide": the NER took "Association « Un" for the name
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("Association", "association", "NOUN", "nsubj", 9),
                     ("«", "«", "PUNCT", "punct", 3), ("Un", "un", "DET", "det", 4),
-                    ("enfant", "enfant", "NOUN", "appos", 1, "", True), (",", ",", "PUNCT", "punct", 7), ("une", "un", "DET", "det", 7),
+                    ("enfant", "enfant", "NOUN", "appos", 1, "", True), (",", ",", "PUNCT", "punct", 7),
+                    ("une", "un", "DET", "det", 7),
                     ("famille", "famille", "NOUN", "conj", 4), ("»", "»", "PUNCT", "punct", 4),
                     ("aide", "aider", "VERB", "ROOT", 9)],
                    ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
