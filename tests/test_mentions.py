@@ -146,7 +146,7 @@ def test_lui_is_a_pronoun_mention_and_a_clitic_le_is_not() -> None:
                     ("parle", "parler", "VERB", "ROOT", 2), ("puis", "puis", "ADV", "advmod", 5),
                     ("le", "le", "PRON", "obj", 5), ("voit", "voir", "VERB", "conj", 2)])
     got = [(m.text, m.kind, m.subject) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
-    assert got == [("elle", "Organization|Product|Person|Place", True), ("lui", "Person", False)]
+    assert got == [("elle", "Organization|Product|Person", True), ("lui", "Person", False)]
 
 
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
