@@ -72,6 +72,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
                             and base_class(o.kind) in ends[name]["o"]:
                         facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
         facts.extend(_job_titles(sentence, masked, inside, of_mention))
+        facts.extend(_fronted(sentence, masked, inside, of_mention))
         facts.extend(_nested_places(sentence, inside, of_mention))
     return list(dict.fromkeys(facts))
 
@@ -97,6 +98,22 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
         if found is not None and found[0].key != place.key:
             sentence = sentences[bisect_right(starts, m.start) - 1]
             yield _relation(found[1], found[0].key, place.key, sentence, "dependency place")
+
+
+@cache
+def _fronted_pattern() -> re.Pattern[str]:
+    return re.compile(load_yaml("relations.yml")["placed"]["fronted"].replace("{M}", _M), re.IGNORECASE)
+
+
+def _fronted(sentence: Sentence, masked: str, inside: Sequence[Mention],
+             of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    """"Le 26 juin 2001, au Népal, M. X ...": a place fronted at the start of the sentence places its subject."""
+    rule = load_yaml("relations.yml")["placed"]
+    found = _fronted_pattern().match(masked.strip())
+    if found is not None:
+        holder, place = (of_mention[inside[_index(found[g])]] for g in ("s", "o"))
+        if base_class(place.kind) == "Place" and base_class(holder.kind) in rule["attached"] and holder.key != place.key:
+            yield _relation("locatedIn", holder.key, place.key, sentence, "pattern fronted place")
 
 
 def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Entity, str] | None:

@@ -142,3 +142,10 @@ def test_a_verb_on_the_way_makes_a_birth_place_or_a_home() -> None:
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     assert {(f.kind, f.values("subject")[0], f.values("object")[0]) for f in facts} == {
         ("birthPlace", "Anne Roy", "Rome"), ("homeLocation", "Anne Roy", "Lyon")}
+
+
+def test_a_place_fronted_alone_or_after_a_time_places_the_name_after_it() -> None:
+    assert relations("Le 26 juin 2001, au Népal, M. Paul Roy était en charge.",
+                     {"Népal": "Country", "Paul Roy": "Person"}) == {("locatedIn", "Paul Roy", "Népal")}
+    assert relations("Afin de faire revenir des emplois aux États-Unis, Donald Trump promet.",
+                     {"États-Unis": "Country", "Donald Trump": "Person"}) == set()
