@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 from kg.data import load_yaml
 from kg.entities import weakly_typed
 from kg.names import fold
-from kg.nlp import text_of
+from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import EVENT_CLASSES, base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
 _DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
 _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
@@ -222,7 +221,7 @@ def _dependency_subject(token: Token) -> Token | None:
     current = token
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
                 return child
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return None

@@ -13,7 +13,7 @@ from kg.data import load_yaml
 from kg.dates import parse_times
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.nlp import ABBREVIATIONS, text_of
+from kg.nlp import ABBREVIATIONS, SUBJECT_DEPS, text_of
 from kg.places import demonyms, known_places
 from kg.records import Mention
 from kg.vocab import base_class
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
-_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _LATTER_REACH = 40  # tokens back that "ce dernier" may look for its noun
 _OPENING_QUOTES = {"«", '"', "“"}
 _CLOSING_QUOTES = {"»", '"', "”"}
@@ -102,7 +101,7 @@ def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                 break
         if end > token.idx + len(token.text):
             yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
-                          subject=token.dep_ in _SUBJECT_DEPS)
+                          subject=token.dep_ in SUBJECT_DEPS)
 
 
 def _quoted_names(doc: Doc) -> Iterator[Mention]:
@@ -344,7 +343,7 @@ def _is_subject(tokens: list[Token]) -> bool:
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside), tokens[0])
     for _ in range(3):
-        if head.dep_ in _SUBJECT_DEPS:
+        if head.dep_ in SUBJECT_DEPS:
             return True
         if head.dep_ not in {"nmod", "appos", "flat:name", "acl"} or head.head.i == head.i:
             return False
@@ -357,7 +356,7 @@ def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention
     table = _anaphora()
     for token in doc:
         lower = token.lower_.lstrip("-")
-        subject = token.dep_ in _SUBJECT_DEPS
+        subject = token.dep_ in SUBJECT_DEPS
         classes = table["pronouns"].get(lower) if subject else table["objects"].get(lower)
         if token.pos_ == "PRON" and classes and (token.dep_ in _OBJECT_DEPS or subject and not _impersonal(token)):
             start = token.idx + (len(token.text) - len(lower))
@@ -383,7 +382,7 @@ def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention
             first, last = doc[det[0].i + 1], doc[end - 1]
             yield Mention(first.idx, last.idx + len(last.text), text_of(doc)[first.idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
-                          subject=token.dep_ in _SUBJECT_DEPS)
+                          subject=token.dep_ in SUBJECT_DEPS)
 
 
 def _latter_is_named(doc: Doc, latter: Token, unnamed: Callable[[int, int], bool]) -> bool:

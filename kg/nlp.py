@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "fr_core_news_md"
+# the dependency labels of a clause's subject in the model's parse ("il" is often "expl:subj")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
 # One character for one character, so offsets into the normalised text are offsets into the
 # original: the French model splits "C’est" badly but "C'est" well.

@@ -9,13 +9,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.nlp import SUBJECT_DEPS
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _LOCATIVE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
@@ -126,7 +126,7 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
             ok = base_class(entity.kind) in rule["attached" if step == 0 else "subjects"]
             return (entity, verb or "locatedIn") if ok else None
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             entity = _entity_at(subject, at_token)
             ok = entity is not None and base_class(entity.kind) in rule["subjects"]
