@@ -142,12 +142,12 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
     # Nearest sentence first; within it the subject, then a person of the pronoun's gender ("Mme X,
     # membre de l'association Y, ... elle"), then the class the pronoun prefers, then the nearest mention.
     def rank(n: Mention) -> tuple[int, int, int, int, int]:
+        if m.nearest:  # "ce dernier"
+            return (here - sentence_of(n.start), 0, 0, 0, m.start - n.end)
         cluster = clusters[of_mention[n]]
         cls = _class_of(cluster)
         preference = 0 if all(x.cue == "ner" for x in cluster) else allowed.index(cls) if cls in allowed else 0
         agrees = m.gender is not None and m.gender in {x.gender for x in cluster}
-        if m.nearest:
-            return (here - sentence_of(n.start), 0, 0, 0, m.start - n.end)
         return (here - sentence_of(n.start), 0 if n.subject else 1, 0 if agrees else 1, preference, m.start - n.end)
     return of_mention[min(candidates, key=rank)]
 

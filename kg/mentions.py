@@ -352,7 +352,7 @@ def _is_subject(tokens: list[Token]) -> bool:
 
 
 def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention]:
-    """Subject pronouns and definite descriptions ("la société") that may refer back to a name."""
+    """Pronouns ("il", "lui", "ce dernier") and definite descriptions ("la société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
         lower = token.lower_.lstrip("-")
