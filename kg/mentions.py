@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -26,6 +27,7 @@ _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au"
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _LATTER_REACH = 40  # tokens back that "ce dernier" may look for its noun
 _OPENING_QUOTES = {"«", '"', "“"}
+_OPENING_QUOTE = re.compile("[«\"“]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
 _OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
@@ -108,14 +110,14 @@ def _quoted_names(doc: Doc) -> Iterator[Mention]:
     """"l'association « Un enfant, une famille »", "l'ONG américaine « Health »": what the quotes after a
     noun of institution hold is its name, an organisation, whatever the NER saw there."""
     heads = _names()["institutions"]
-    for token in doc:
-        if token.lemma_.lower() not in heads or token.i == 0 or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
+    quotes = (doc.char_span(q.start(), q.end()) for q in _OPENING_QUOTE.finditer(text_of(doc)))
+    for quote in (span[0] for span in quotes if span is not None):
+        noun = quote.i - 1
+        while noun > 0 and doc[noun].pos_ == "ADJ":  # "l'ONG américaine « Health »"
+            noun -= 1
+        if noun < 1 or doc[noun].lemma_.lower() not in heads or doc[noun - 1].pos_ not in {"DET", "ADP"}:
             continue
-        k = token.i + 1
-        while k < len(doc) and doc[k].pos_ == "ADJ":  # "l'ONG américaine « Health »"
-            k += 1
-        if k >= len(doc) or doc[k].text not in _OPENING_QUOTES:
-            continue
+        k = quote.i
         close = next((j for j in range(k + 1, min(k + 2 + _QUOTED_WORDS, len(doc))) if doc[j].text in _CLOSING_QUOTES
                       or doc[j].is_sent_start), None)
         if close is None or close == k + 1 or doc[close].is_sent_start or doc[k + 1].text[0].islower():
@@ -355,19 +357,23 @@ def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention
     """Pronouns ("il", "lui", "ce dernier") and definite descriptions ("la société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
-        lower = token.lower_.lstrip("-")
-        subject = token.dep_ in SUBJECT_DEPS
-        classes = table["pronouns"].get(lower) if subject else table["objects"].get(lower)
-        if token.pos_ == "PRON" and classes and (token.dep_ in _OBJECT_DEPS or subject and not _impersonal(token)):
-            start = token.idx + (len(token.text) - len(lower))
-            yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
-                          "|".join(classes), form="pronoun", subject=subject, gender=table["genders"].get(lower))
-        elif lower in table["latter"]["genders"] and token.i > 0 and doc[token.i - 1].lower_ in {"ce", "cette"} \
-                and token.dep_ != "amod" and _latter_is_named(doc, token, unnamed):  # not "le mois dernier"
+        pos = token.pos_
+        if pos == "PRON":
+            lower = token.lower_.lstrip("-")
+            subject = token.dep_ in SUBJECT_DEPS
+            classes = table["pronouns"].get(lower) if subject else table["objects"].get(lower)
+            if classes and (token.dep_ in _OBJECT_DEPS or subject and not _impersonal(token)):
+                start = token.idx + (len(token.text) - len(lower))
+                yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
+                              "|".join(classes), form="pronoun", subject=subject, gender=table["genders"].get(lower))
+        elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
+                and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
+                and _latter_is_named(doc, token, unnamed):  # "ce dernier", not "le mois dernier"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
-                          subject=subject, gender=table["latter"]["genders"][lower], nearest=True)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in table["nouns"]:
+                          subject=token.dep_ in SUBJECT_DEPS, gender=table["latter"]["genders"][token.lower_],
+                          nearest=True)
+        elif pos == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \
                     any(t.pos_ not in {"ADJ", "ADV"} for t in doc[det[0].i + 1: token.i]):
