@@ -91,8 +91,9 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
         if m.form != "name" or base_class(place.kind) != "Place":
             continue
         phrase = doc.char_span(m.start, m.end, alignment_mode="expand").root
-        if phrase.dep_ not in _LOCATIVE_DEPS or not any(
-                c.dep_ == "case" and c.lower_ in rule["prepositions"] for c in phrase.children):
+        case = {c.lower_ for c in phrase.children if c.dep_ == "case"}
+        dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
+        if phrase.dep_ not in _LOCATIVE_DEPS or not case & set(rule["prepositions"]) or dative:
             continue
         found = _holder(phrase.head, at_token, rule)
         if found is not None and found[0].key != place.key:
@@ -119,7 +120,7 @@ def _fronted(sentence: Sentence, masked: str, inside: Sequence[Mention],
 def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Entity, str] | None:
     """The entity a locative phrase attached to ``token`` places, and how: the name itself, else the
     subject of the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
-    verb = None
+    verb, nouns = None, 0
     for step in range(4):
         verb = verb or rule["verbs"].get(token.lemma_)
         entity = _entity_at(token, at_token)
@@ -131,8 +132,9 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
             entity = _entity_at(subject, at_token)
             ok = entity is not None and base_class(entity.kind) in rule["subjects"]
             return (entity, verb or "locatedIn") if ok else None
-        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
-            return None
+        nouns += token.pos_ == "NOUN"
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i or nouns > 1:
+            return None  # past one common noun the place is the noun's: "défend le retour à une production en France"
         token = token.head
     return None
 

@@ -149,3 +149,18 @@ def test_a_place_fronted_alone_or_after_a_time_places_the_name_after_it() -> Non
                      {"Népal": "Country", "Paul Roy": "Person"}) == {("locatedIn", "Paul Roy", "Népal")}
     assert relations("Afin de faire revenir des emplois aux États-Unis, Donald Trump promet.",
                      {"États-Unis": "Country", "Donald Trump": "Person"}) == set()
+
+
+def test_a_recipient_country_and_a_place_of_a_far_noun_place_nobody() -> None:
+    # "Léa Roy offre une médaille à la France": France receives, Léa Roy is not in France
+    rows = [("Léa", "Léa", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("offre", "offrir", "VERB", "ROOT", 2), ("une", "un", "DET", "det", 4),
+            ("médaille", "médaille", "NOUN", "obj", 2),
+            ("à", "à", "ADP", "case", 7), ("la", "le", "DET", "det", 7), ("France", "France", "PROPN", "obl:arg", 2)]
+    assert placed(rows, {"Léa Roy": "Person", "France": "Country"}) == set()
+    # "Paul Roy défend le retour à une production en France": the production is in France, not Paul Roy
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("défend", "défendre", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4), ("retour", "retour", "NOUN", "obj", 2),
+            ("à", "à", "ADP", "case", 7), ("une", "un", "DET", "det", 7), ("production", "production", "NOUN", "nmod", 4),
+            ("en", "en", "ADP", "case", 9), ("France", "France", "PROPN", "nmod", 7)]
+    assert placed(rows, {"Paul Roy": "Person", "France": "Country"}) == set()
