@@ -164,3 +164,9 @@ def test_a_recipient_country_and_a_place_of_a_far_noun_place_nobody() -> None:
             ("à", "à", "ADP", "case", 7), ("une", "un", "DET", "det", 7), ("production", "production", "NOUN", "nmod", 4),
             ("en", "en", "ADP", "case", 9), ("France", "France", "PROPN", "nmod", 7)]
     assert placed(rows, {"Paul Roy": "Person", "France": "Country"}) == set()
+
+
+def test_two_kin_words_after_a_missing_subject_relate_nobody() -> None:
+    names = {"Raymond Roy": "Person", "Jacques Roy": "Person"}
+    assert relations("Fils de Raymond Roy et frère de Jacques Roy, il parle.", names) == set()
+    assert relations("Raymond Roy était le frère de Jacques Roy.", names) == {("relativeOf", "Raymond Roy", "Jacques Roy")}
