@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import accumulate
@@ -30,7 +30,6 @@ _OPENING_QUOTES = {"«", '"', "“"}
 _OPENING_QUOTE = re.compile("[«\"“]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
-_OBJECT_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
 _CLAUSE_MARKS = {"de", "d'", "que", "qu'"}
@@ -68,8 +67,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     names = sorted(names + institutions, key=lambda m: m.start)
     taken += [(m.start, m.end) for m in names]
     free = _free_of(taken)
-    unnamed = _free_of([(m.start, m.end) for m in names])
-    anaphors = [m for m in _anaphors(doc, unnamed) if free(m.start, m.end)]
+    anaphors = [m for m in _anaphors(doc, names) if free(m.start, m.end)]
     return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
 
 
@@ -353,22 +351,21 @@ def _is_subject(tokens: list[Token]) -> bool:
     return False
 
 
-def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention]:
-    """Pronouns ("il", "lui", "ce dernier") and definite descriptions ("la société") that may refer back to a name."""
+def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+    """Subject pronouns, "ce dernier", and definite descriptions ("la société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
         pos = token.pos_
         if pos == "PRON":
             lower = token.lower_.lstrip("-")
-            subject = token.dep_ in SUBJECT_DEPS
-            classes = table["pronouns"].get(lower) if subject else table["objects"].get(lower)
-            if classes and (token.dep_ in _OBJECT_DEPS or subject and not _impersonal(token)):
+            if lower in table["pronouns"] and token.dep_ in SUBJECT_DEPS and not _impersonal(token):
                 start = token.idx + (len(token.text) - len(lower))
                 yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
-                              "|".join(classes), form="pronoun", subject=subject, gender=table["genders"].get(lower))
+                              "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
+                              gender=table["genders"].get(lower))
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
                 and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
-                and _latter_is_named(doc, token, unnamed):  # "ce dernier", not "le mois dernier"
+                and _latter_names(doc, token, names, table["latter"]["classes"]):  # not "le mois dernier"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
                           subject=token.dep_ in SUBJECT_DEPS, gender=table["latter"]["genders"][token.lower_],
@@ -391,15 +388,20 @@ def _anaphors(doc: Doc, unnamed: Callable[[int, int], bool]) -> Iterator[Mention
                           subject=token.dep_ in SUBJECT_DEPS)
 
 
-def _latter_is_named(doc: Doc, latter: Token, unnamed: Callable[[int, int], bool]) -> bool:
-    """"ce dernier" is the last noun of its gender and number: a name's, or else a common noun's ("un
-    cambrioleur. Ce dernier"), which is no entity of kg's."""
+def _latter_names(doc: Doc, latter: Token, names: list[Mention], classes: list[str]) -> bool:
+    """"ce dernier" is the last noun of its gender and number: true when that is a name of one of
+    ``classes``; a common noun's ("un cambrioleur. Ce dernier") or a place's is no referent kg takes."""
     wanted = {feature: latter.morph.get(feature) for feature in ("Gender", "Number")}
     for token in reversed(doc[max(latter.i - _LATTER_REACH, 0) : latter.i - 1]):
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
         if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
-            return not unnamed(token.idx, token.idx + len(token.text))
+            at = bisect_right(names, token.idx, key=_start) - 1  # the last name starting at or before it
+            return at >= 0 and token.idx < names[at].end and base_class(names[at].kind) in classes
     return False
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _impersonal(pronoun: Token) -> bool:
