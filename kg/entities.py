@@ -131,9 +131,7 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         bound = not m.subject and n.subject and sentence_of(n.start) == here
         # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
         other = m.gender is not None and cls == "Person" and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
-        # a place only the NER calls one may be a company or a person it got wrong ("Rivian ... il")
-        misread = m.subject and m.form == "pronoun" and cls == "Place" and all(x.cue == "ner" for x in cluster)
-        return (cls in allowed or misread) and not bound and not other
+        return cls in allowed and not bound and not other
 
     candidates = [n for n in names if n.end <= m.start and fits(n)]
     if not candidates:

@@ -173,6 +173,8 @@ def _names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 cue = "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
+            elif cue == "ner" and (said := _named_as(tokens[0])):
+                kind, cue = said, "context"
         yield Mention(start, end, name, kind, cue=cue, subject=_is_subject(tokens), gender=_gender(tokens[0]))
 
 
@@ -189,6 +191,18 @@ def _without_titles(tokens: list[Token]) -> list[Token]:
             and not tokens[0].text.isupper():
         return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
     return tokens
+
+
+def _named_as(first: Token) -> str | None:
+    """"un concurrent du nom de Rivian", "une entreprise nommée « Sweetlife »": the class the noun before says."""
+    doc = first.doc
+    at = first.i - 1 if first.i > 0 and doc[first.i - 1].text in _OPENING_QUOTES else first.i
+    for phrase in _names()["named_as"]:
+        words = phrase.split()
+        if at - len(words) >= 1 and [t.lower_ for t in doc[at - len(words) : at]] == words:
+            classes = _anaphora()["nouns"].get(doc[at - len(words) - 1].lemma_.lower())
+            return classes[0] if classes else None
+    return None
 
 
 def _portfolio(first: Token) -> bool:

@@ -196,3 +196,12 @@ def test_the_quotes_after_an_institution_noun_hold_its_name_whatever_the_ner_saw
                    ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
     got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Un enfant, une famille", "Organization", "context")]
+
+
+def test_the_noun_before_du_nom_de_gives_the_class_of_the_name() -> None:
+    # "un concurrent du nom de Rivian": the NER says a place, the noun says a company
+    doc = make_doc([("un", "un", "DET", "det", 1), ("concurrent", "concurrent", "NOUN", "nsubj", 5),
+                    ("du", "de", "ADP", "case", 3), ("nom", "nom", "NOUN", "nmod", 1), ("de", "de", "ADP", "case", 5),
+                    ("Rivian", "Rivian", "PROPN", "nmod", 3)], ents=["O", "O", "O", "O", "O", "B-LOC"])
+    got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Rivian", "Organization", "context")]
