@@ -103,17 +103,17 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
 
 @cache
 def _fronted_pattern() -> re.Pattern[str]:
-    return re.compile(load_yaml("relations.yml")["placed"]["fronted"].replace("{M}", _M), re.IGNORECASE)
+    return re.compile(load_yaml("relations.yml")["placed"]["fronted"]["pattern"].replace("{M}", _M), re.IGNORECASE)
 
 
 def _fronted(sentence: Sentence, masked: str, inside: Sequence[Mention],
              of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
     """"Le 26 juin 2001, au Népal, M. X ...": a place fronted at the start of the sentence places its subject."""
-    rule = load_yaml("relations.yml")["placed"]
+    classes = load_yaml("relations.yml")["placed"]["fronted"]["classes"]
     found = _fronted_pattern().match(masked.strip())
     if found is not None:
         holder, place = (of_mention[inside[_index(found[g])]] for g in ("s", "o"))
-        if base_class(place.kind) == "Place" and base_class(holder.kind) in rule["attached"] and holder.key != place.key:
+        if base_class(place.kind) == "Place" and base_class(holder.kind) in classes and holder.key != place.key:
             yield _relation("locatedIn", holder.key, place.key, sentence, "pattern fronted place")
 
 

@@ -170,3 +170,15 @@ def test_two_kin_words_after_a_missing_subject_relate_nobody() -> None:
     names = {"Raymond Roy": "Person", "Jacques Roy": "Person"}
     assert relations("Fils de Raymond Roy et frère de Jacques Roy, il parle.", names) == set()
     assert relations("Raymond Roy était le frère de Jacques Roy.", names) == {("relativeOf", "Raymond Roy", "Jacques Roy")}
+
+
+def test_kin_words_need_a_kin_of_a_person_not_a_title_of_the_year() -> None:
+    assert relations("René Roy , connu comme agent et le mari de Céline Dion , est mort.",
+                     {"René Roy": "Person", "Céline Dion": "Person"}) == {("relativeOf", "René Roy", "Céline Dion")}
+    assert relations("Anne Lou est la femme de l'année 2018 ex-aequo avec Angela Merkel.",
+                     {"Anne Lou": "Person", "Angela Merkel": "Person"}) == set()
+
+
+def test_a_fronted_place_before_a_list_of_places_places_nothing() -> None:
+    assert relations("À Nîmes, Dions, Saint-Cézaire et Aimargues, des barrages ont été déployés.",
+                     {"Nîmes": "City", "Dions": "Place", "Saint-Cézaire": "Place", "Aimargues": "Place"}) == set()
