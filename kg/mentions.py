@@ -409,13 +409,9 @@ def _latter_names(doc: Doc, latter: Token, names: list[Mention], classes: list[s
     for token in reversed(doc[max(latter.i - _LATTER_REACH, 0) : latter.i - 1]):
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
         if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
-            at = bisect_right(names, token.idx, key=_start) - 1  # the last name starting at or before it
+            at = bisect_right([n.start for n in names], token.idx) - 1  # the last name starting at or before it
             return at >= 0 and token.idx < names[at].end and base_class(names[at].kind) in classes
     return False
-
-
-def _start(m: Mention) -> int:
-    return m.start
 
 
 def _impersonal(pronoun: Token) -> bool:
