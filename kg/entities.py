@@ -145,7 +145,7 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         cluster = clusters[of_mention[n]]
         cls = _class_of(cluster)
         preference = 0 if all(x.cue == "ner" for x in cluster) else allowed.index(cls) if cls in allowed else 0
-        agrees = m.gender is not None and m.gender in {x.gender for x in cluster}
+        agrees = cls == "Person" and m.gender is not None and m.gender in {x.gender for x in cluster}
         return (here - sentence_of(n.start), 0 if n.subject else 1, 0 if agrees else 1, preference, m.start - n.end)
     return of_mention[min(candidates, key=rank)]
 

@@ -27,7 +27,7 @@ _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au"
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _LATTER_REACH = 40  # tokens back that "ce dernier" may look for its noun
 _OPENING_QUOTES = {"«", '"', "“"}
-_OPENING_QUOTE = re.compile("[«\"“]")
+_OPENING_QUOTE = re.compile("[" + "".join(_OPENING_QUOTES) + "]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
@@ -379,7 +379,7 @@ def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                               gender=table["genders"].get(lower))
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
                 and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
-                and _latter_names(doc, token, names, table["latter"]["classes"]):  # not "le mois dernier"
+                and _latter_names(doc, token, names, table["latter"]["classes"]):  # not "ce dernier mois"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
                           subject=token.dep_ in SUBJECT_DEPS, gender=table["latter"]["genders"][token.lower_],

@@ -24,7 +24,7 @@ _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
 _WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
-_OF = r"\s(?:de\s+la\s|de\s+l'|de|du|d'|chez|des)\s?(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?"
+_OF = r"\s(?:de\s+la\s|de\s+l'|d'|(?:de|du|des|chez)\s)(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?"
 
 
 @cache
@@ -43,10 +43,10 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     employer = rf"(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
     after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?=[,;.)]|$)",
                        re.IGNORECASE)
-    # before a name, at most two words after the employer: "le patron de la CGT Philippe Martinez", not
-    # "l'avocate générale de la Cour d'appel a préconisé d'annuler la tutelle de Vincent Lambert"
-    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
-                        rf"(?:\s[^\s,;.()«»\"⟦⟧]+){{0,2}})?)\s*$", re.IGNORECASE)
+    # before a name, nothing after the employer: "le patron de la CGT Philippe Martinez", not "le directeur
+    # de Renault a reçu Paul Roy" nor "l'avocate générale de la Cour a demandé ... la tutelle de Vincent Lambert"
+    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer})?)\s*$",
+                        re.IGNORECASE)
     return after, before
 
 
@@ -108,7 +108,7 @@ def _fronted_pattern() -> re.Pattern[str]:
 
 def _fronted(sentence: Sentence, masked: str, inside: Sequence[Mention],
              of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
-    """"Le 26 juin 2001, au Népal, M. X ...": a place fronted at the start of the sentence places its subject."""
+    """"Le 26 juin 2001, au Népal, M. X ...": a place fronted at the start of the sentence places the person after it."""
     classes = load_yaml("relations.yml")["placed"]["fronted"]["classes"]
     found = _fronted_pattern().match(masked.strip())
     if found is not None:
@@ -122,7 +122,8 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
     subject of the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
     verb, nouns = None, 0
     for step in range(4):
-        verb = verb or rule["verbs"].get(token.lemma_)
+        if verb is None and not any(c.dep_ == "obj" for c in token.children):  # not "a vécu un cauchemar à Paris"
+            verb = rule["verbs"].get(token.lemma_)
         entity = _entity_at(token, at_token)
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
             ok = base_class(entity.kind) in rule["attached" if step == 0 else "subjects"]

@@ -86,3 +86,14 @@ def test_il_skips_a_place() -> None:
     il = Mention(24, 26, "Il", "Person|Organization|Product", "pronoun", subject=True)
     entities = {e.label: e for e in resolve_entities(text, [paul, london, il], sentences, load_gazetteer())}
     assert [m.start for m in entities["Paul Roy"].mentions] == [0, 24]
+
+
+def test_the_gender_preference_is_for_people_only() -> None:
+    # "Le juge a reçu le groupe Vinci et Dominique Lee. Il a refusé.": "le groupe" gives Vinci no claim on "il"
+    text = "Le juge a reçu le groupe Vinci et Dominique Lee. Il a refusé."
+    sentences = [Sentence(0, 48, text[:48]), Sentence(49, len(text), text[49:])]
+    vinci = Mention(25, 30, "Vinci", "Organization", cue="context", gender="Masc")
+    lee = Mention(34, 47, "Dominique Lee", "Person", cue="name")
+    il = Mention(49, 51, "Il", "Person|Organization|Product", "pronoun", subject=True, gender="Masc")
+    entities = {e.label: e for e in resolve_entities(text, [vinci, lee, il], sentences, load_gazetteer())}
+    assert [m.text for m in entities["Dominique Lee"].mentions] == ["Dominique Lee", "Il"]

@@ -182,3 +182,27 @@ def test_kin_words_need_a_kin_of_a_person_not_a_title_of_the_year() -> None:
 def test_a_fronted_place_before_a_list_of_places_places_nothing() -> None:
     assert relations("À Nîmes, Dions, Saint-Cézaire et Aimargues, des barrages ont été déployés.",
                      {"Nîmes": "City", "Dions": "Place", "Saint-Cézaire": "Place", "Aimargues": "Place"}) == set()
+
+
+def test_no_employer_across_a_verb_or_a_word_starting_like_de() -> None:
+    assert relations("Le directeur de Renault a reçu Paul Roy.", {"Renault": "Company", "Paul Roy": "Person"}) == set()
+    got = relations("Bruno Le Maire, ministre devant le Sénat, a défendu le budget.",
+                    {"Bruno Le Maire": "Person", "Sénat": "Organization"})
+    assert ("worksFor", "Bruno Le Maire", "Sénat") not in got
+
+
+def test_a_fronted_place_does_not_place_an_organisation() -> None:
+    assert relations("En Europe, Renault investit massivement.", {"Europe": "Continent", "Renault": "Company"}) == set()
+
+
+def test_living_through_something_somewhere_is_no_home() -> None:
+    # "Paul Roy a vécu un cauchemar à Paris."
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 3), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("a", "avoir", "AUX", "aux:tense", 3), ("vécu", "vivre", "VERB", "ROOT", 3),
+            ("un", "un", "DET", "det", 5), ("cauchemar", "cauchemar", "NOUN", "obj", 3),
+            ("à", "à", "ADP", "case", 7), ("Paris", "Paris", "PROPN", "obl:mod", 3)]
+    doc = make_doc(rows)
+    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
+                for n, k in (("Paul Roy", "Person"), ("Paris", "City"))]
+    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
+    assert {f.kind for f in facts} == {"locatedIn"}
