@@ -122,7 +122,8 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
     subject of the clause, climbing from a common noun to its predicate ("victime d'un accident [à Nantes]")."""
     verb, nouns = None, 0
     for step in range(4):
-        if verb is None and not any(c.dep_ == "obj" for c in token.children):  # not "a vécu un cauchemar à Paris"
+        # not "a vécu un cauchemar à Paris"; a date the parse takes for an object does not count ("née le 29/08/1974")
+        if verb is None and not any(c.dep_ == "obj" and not c.text[:1].isdigit() for c in token.children):
             verb = rule["verbs"].get(token.lemma_)
         entity = _entity_at(token, at_token)
         if entity is not None:  # an organisation or a place only when the phrase is on its very name

@@ -206,3 +206,16 @@ def test_living_through_something_somewhere_is_no_home() -> None:
                 for n, k in (("Paul Roy", "Person"), ("Paris", "City"))]
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     assert {f.kind for f in facts} == {"locatedIn"}
+
+
+def test_a_date_the_parse_calls_an_object_does_not_stop_a_birth_place() -> None:
+    # "Anne Roy, née le 29/08/1974 à Rome."
+    rows = [("Anne", "Anne", "PROPN", "ROOT", 0), ("Roy", "Roy", "PROPN", "flat:name", 0), (",", ",", "PUNCT", "punct", 3),
+            ("née", "naître", "VERB", "acl", 0), ("le", "le", "DET", "det", 5),
+            ("29/08/1974", "29/08/1974", "PROPN", "obj", 3), ("à", "à", "ADP", "case", 7),
+            ("Rome", "Rome", "PROPN", "obl:mod", 3)]
+    doc = make_doc(rows)
+    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
+                for n, k in (("Anne Roy", "Person"), ("Rome", "City"))]
+    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
+    assert {f.kind for f in facts} == {"birthPlace"}
