@@ -9,7 +9,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.names import fold
 from kg.nlp import SUBJECT_DEPS
+from kg.places import demonyms
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import base_class
 
@@ -43,10 +45,10 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     employer = rf"(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
     after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?=[,;.)]|$)",
                        re.IGNORECASE)
-    # before a name, nothing after the employer: "le patron de la CGT Philippe Martinez", not "le directeur
-    # de Renault a reçu Paul Roy" nor "l'avocate générale de la Cour a demandé ... la tutelle de Vincent Lambert"
-    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer})?)\s*$",
-                        re.IGNORECASE)
+    # before a name, nothing after the employer but a demonym: "le patron de la CGT Philippe Martinez", "le
+    # président de la République italien Sergio Mattarella", not "le directeur de Renault a reçu Paul Roy"
+    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
+                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*$", re.IGNORECASE)
     return after, before
 
 
@@ -198,7 +200,7 @@ def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
             continue  # a name inside another ("Paris" in "le tribunal de Paris") has no title of its own
         at = masked.index(slot)
         for found in (after.match(masked[at + len(slot) :]), before.search(masked[:at])):
-            if found is None:
+            if found is None or found.groupdict().get("adj") and fold(found["adj"]) not in demonyms():
                 continue
             title = found["title"]
             cut = re.split(_OF + "⟦", title)[0]

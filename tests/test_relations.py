@@ -186,6 +186,11 @@ def test_a_fronted_place_before_a_list_of_places_places_nothing() -> None:
 
 def test_no_employer_across_a_verb_or_a_word_starting_like_de() -> None:
     assert relations("Le directeur de Renault a reçu Paul Roy.", {"Renault": "Company", "Paul Roy": "Person"}) == set()
+    assert relations("Le directeur de Renault reçoit Paul Roy.", {"Renault": "Company", "Paul Roy": "Person"}) == set()
+    assert relations("Le président de la République italien Sergio Mattarella parle.",
+                     {"République": "Organization", "Sergio Mattarella": "Person"}) == {
+        ("worksFor", "Sergio Mattarella", "République"), ("headOf", "Sergio Mattarella", "République"),
+        ("jobTitle", "Sergio Mattarella", "président")}
     got = relations("Bruno Le Maire, ministre devant le Sénat, a défendu le budget.",
                     {"Bruno Le Maire": "Person", "Sénat": "Organization"})
     assert ("worksFor", "Bruno Le Maire", "Sénat") not in got
