@@ -210,7 +210,9 @@ def _winer(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
 # ---- POPCORN relations and coreference -------------------------------------------------------
 
 def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
-    mapping = load_yaml("popcorn.yml")
+    # each POPCORN label -> the list of kg properties that answer it
+    mapping = {label: rules if isinstance(rules, list) else [rules] for label, rules in load_yaml("popcorn.yml").items()}
+    symmetric = {label for label, rules in mapping.items() if any(rule.get("symmetric") for rule in rules)}
     located, others, coref = Score("POPCORN IS_LOCATED_IN"), Score("POPCORN other relations"), \
         Score("POPCORN coreference (pairwise)")
     for x in extractions:
@@ -218,8 +220,6 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
         cluster_of = {(m["start"], m["end"]): m["entity_id"] for m in rec["entities"]}
         named = {m["entity_id"]: x.document.text[m["start"] : m["end"]]  # each cluster by its first mention
                  for m in reversed(rec["entities"])}
-        symmetric = {label for label, rules in mapping.items()
-                     if any(rule.get("symmetric") for rule in (rules if isinstance(rules, list) else [rules]))}
         gold_relations = {_ordered(r["head"], r["label"], r["tail"], symmetric) for r in rec["relations"]}
         class_of = {e.key: base_class(e.kind) for e in x.entities}
         ours: dict[str, set[int]] = defaultdict(set)
@@ -235,7 +235,7 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
             if fact.is_event:
                 continue
             for label, rules in mapping.items():
-                for rule in rules if isinstance(rules, list) else [rules]:
+                for rule in rules:
                     s, o = fact.values("subject")[0], fact.values("object")[0]
                     if rule["property"] != fact.kind or "subject" in rule and class_of.get(str(s)) not in rule["subject"]:
                         continue
