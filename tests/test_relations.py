@@ -10,13 +10,18 @@ def unparsed(text: str) -> Doc:
     return make_doc([(w, w, "X", "dep", 0) for w in text.split(" ")])
 
 
-def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+def found(doc: Doc, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    """The relations found in ``doc``, one sentence, whose ``names`` (first occurrence) are entities."""
     entities = []
     for name, kind in names.items():
-        start = text.index(name)
+        start = doc.text.index(name)
         entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
-    facts = find_relations(unparsed(text), [Sentence(0, len(text), text)], entities)
+    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     return {(f.kind, str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts}
+
+
+def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    return found(unparsed(text), names)
 
 
 def test_former_name() -> None:
@@ -72,14 +77,12 @@ def test_a_person_name_nested_in_another_mention_is_skipped_not_an_error() -> No
     assert find_relations(unparsed(text), [Sentence(0, len(text), text)], [school, hugo]) == []
 
 
+def parsed(rows: list[tuple], names: dict[str, str]) -> set[tuple[str, str, str]]:
+    return found(make_doc(rows), names)
+
+
 def placed(rows: list[tuple], names: dict[str, str]) -> set[tuple[str, str]]:
-    doc = make_doc(rows)
-    entities = []
-    for name, kind in names.items():
-        start = doc.text.index(name)
-        entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
-    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
-    return {(str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts if f.kind == "locatedIn"}
+    return {(s, o) for kind, s, o in parsed(rows, names) if kind == "locatedIn"}
 
 
 def test_a_locative_phrase_places_the_person_of_its_clause() -> None:
@@ -136,11 +139,8 @@ def test_a_verb_on_the_way_makes_a_birth_place_or_a_home() -> None:
             ("née", "naître", "VERB", "acl", 0), ("à", "à", "ADP", "case", 5), ("Rome", "Rome", "PROPN", "obl:mod", 3),
             (",", ",", "PUNCT", "punct", 3), ("vit", "vivre", "VERB", "ROOT", 7), ("à", "à", "ADP", "case", 9),
             ("Lyon", "Lyon", "PROPN", "obl:mod", 7)]
-    doc = make_doc(rows)
-    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
-                for n, k in (("Anne Roy", "Person"), ("Rome", "City"), ("Lyon", "City"))]
-    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
-    assert {(f.kind, f.values("subject")[0], f.values("object")[0]) for f in facts} == {
+    got = parsed(rows, {"Anne Roy": "Person", "Rome": "City", "Lyon": "City"})
+    assert got == {
         ("birthPlace", "Anne Roy", "Rome"), ("homeLocation", "Anne Roy", "Lyon")}
 
 
@@ -206,11 +206,8 @@ def test_living_through_something_somewhere_is_no_home() -> None:
             ("a", "avoir", "AUX", "aux:tense", 3), ("vécu", "vivre", "VERB", "ROOT", 3),
             ("un", "un", "DET", "det", 5), ("cauchemar", "cauchemar", "NOUN", "obj", 3),
             ("à", "à", "ADP", "case", 7), ("Paris", "Paris", "PROPN", "obl:mod", 3)]
-    doc = make_doc(rows)
-    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
-                for n, k in (("Paul Roy", "Person"), ("Paris", "City"))]
-    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
-    assert {f.kind for f in facts} == {"locatedIn"}
+    got = parsed(rows, {"Paul Roy": "Person", "Paris": "City"})
+    assert {kind for kind, _, _ in got} == {"locatedIn"}
 
 
 def test_a_date_the_parse_calls_an_object_does_not_stop_a_birth_place() -> None:
@@ -219,8 +216,5 @@ def test_a_date_the_parse_calls_an_object_does_not_stop_a_birth_place() -> None:
             ("née", "naître", "VERB", "acl", 0), ("le", "le", "DET", "det", 5),
             ("29/08/1974", "29/08/1974", "PROPN", "obj", 3), ("à", "à", "ADP", "case", 7),
             ("Rome", "Rome", "PROPN", "obl:mod", 3)]
-    doc = make_doc(rows)
-    entities = [Entity(n, n, k, (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, k),))
-                for n, k in (("Anne Roy", "Person"), ("Rome", "City"))]
-    facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
-    assert {f.kind for f in facts} == {"birthPlace"}
+    got = parsed(rows, {"Anne Roy": "Person", "Rome": "City"})
+    assert {kind for kind, _, _ in got} == {"birthPlace"}
