@@ -204,7 +204,7 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
                 continue
             written += 1
             mentions = sorted(({"start": m.start, "end": m.end, "text": m.text, "class": e.kind,
-                                "entity": str(entity_iri(e.key))} for e in x.entities for m in e.mentions),
+                                "entity": str(entity_iri(e.key)), "form": m.form} for e in x.entities for m in e.mentions),
                               key=lambda m: (m["start"], m["end"]))
             triples = [{"subject": s.n3(), "predicate": p.n3(), "object": o.n3()}
                        for s, p, o in sorted(document_graph(x))]

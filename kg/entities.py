@@ -12,6 +12,9 @@ from kg.names import fold
 from kg.records import Entity, Fact, Mention, Sentence
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
+_LOCAL = "local:"  # the key of a thing of one document
+# the classes of a common noun's entity ("la victime", "les manifestants", "l'incendie")
+_CLASSES = (*NAMED, "Group", "Incident")
 _CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
 # How far back (in sentences) a pronoun or a description looks for its referent.
 _WINDOW = 2
@@ -21,17 +24,34 @@ _APPOSITION_GAP = 6
 
 
 def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
-                     gazetteer: Gazetteer) -> list[Entity]:
-    """Group the name, pronoun and description mentions of one document into entities.
+                     gazetteer: Gazetteer, scope: str = "") -> list[Entity]:
+    """Group the name, pronoun, description and common noun mentions of one document into entities.
 
-    Money and time mentions are ignored.  A pronoun or description that refers to nothing
-    suitable is dropped rather than guessed.
+    Money and time mentions are ignored.  A pronoun that refers to nothing suitable is dropped
+    rather than guessed; a description that refers to no name, and a common noun, stand for a thing
+    of this document only (``scope``, the document's id, is in its key): "la victime" again is the
+    same one, "une victime" another.
     """
     names = [m for m in mentions if m.form == "name" and m.kind in NAMED]
     antecedents = list(names)
     clusters = _cluster_names(names, gazetteer)
     of_mention = {m: key for key, ms in clusters.items() for m in ms}
     starts = [s.start for s in sentences]
+    latest: dict[tuple[str, str], str] = {}  # a common noun and its class -> its entity so far
+    last_of: dict[str, tuple[str, int]] = {}  # a class -> the last common noun's entity of it, and where
+
+    def local(m: Mention) -> None:
+        kind = m.kind.split("|")[0]
+        key = latest.get((m.head, kind)) if m.definite else None
+        last, at = last_of.get(kind, (None, 0))
+        if key is None and m.definite and m.nearest and sentence_of(m.start) - at <= _WINDOW:
+            key = last  # "le drame", "les lieux": the last thing of their class, if not far
+        if key is None:
+            key = latest[(m.head, kind)] = f"{_LOCAL}{scope}/{m.head}-{m.start}"
+        last_of[kind] = key, sentence_of(m.start)
+        of_mention[m] = key
+        clusters[key].append(replace(m, kind=kind, cue="context"))
+        insort(antecedents, m, key=_start)  # "La victime ... Elle"
 
     def sentence_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
@@ -39,10 +59,13 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     for m in mentions:
         if m.form == "name" or m.kind in {"MonetaryAmount", "Time"}:
             continue
+        if m.form == "noun":
+            local(m)
+            continue
         here = sentence_of(m.start)
         # only the names of the sentence are looked at, or of the window before: linear in the article
         ahead = _starting(antecedents, m.end, starts[here + 1] if here + 1 < len(starts) else len(text))
-        introduced = _introduced_name(text, m, ahead)
+        introduced = None if m.nearest else _introduced_name(text, m, ahead)  # "X, directeur de Y" is X
         if introduced is not None:
             # "la startup Cooptalis": the description says what the name is
             clusters[of_mention[introduced]].append(replace(m, kind=m.kind.split("|")[0], cue="context"))
@@ -55,6 +78,8 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
             # a description says what its referent is; a pronoun says nothing
             clusters[key].append(replace(m, kind=m.kind.split("|")[0], cue="context")
                                  if m.form == "description" else m)
+        elif m.form == "description":
+            local(m)
     return [_entity(key, ms, gazetteer) for key, ms in sorted(clusters.items())]
 
 
@@ -128,9 +153,12 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         cluster = clusters[of_mention[n]]
         cls = _class_of(cluster)
         # the object of a clause is not its own subject ("L'Autorité sanctionne la firme")
-        bound = not m.subject and n.subject and sentence_of(n.start) == here
+        # (an apposition is the name it follows: "M. X, directeur de ...")
+        bound = not m.subject and n.subject and sentence_of(n.start) == here and not (m.nearest and m.form == "description")
         # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
-        other = m.gender is not None and cls == "Person" and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
+        # and against a common noun's ("la police" is no "il")
+        other = m.gender is not None and (cls == "Person" or is_local_key(of_mention[n])) \
+            and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
         return cls in allowed and not bound and not other
 
     candidates = [n for n in names if n.end <= m.start and fits(n)]
@@ -153,7 +181,7 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
 def _class_of(mentions: Sequence[Mention]) -> str:
     votes: Counter[str] = Counter()
     for m in mentions:
-        if (m.form == "name" or m.cue == "context") and m.kind in NAMED:
+        if (m.form == "name" or m.cue == "context") and m.kind in _CLASSES:
             votes[m.kind] += _CUE_WEIGHT[m.cue]
     return votes.most_common(1)[0][0] if votes else "Product"
 
@@ -168,6 +196,15 @@ def supported(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]
     return [e for e in entities if e.key in used or not (e.kind == "Product" and weakly_typed(e))]
 
 
+def is_local(entity: Entity) -> bool:
+    """True for a thing of one document named by a common noun ("la victime"), not by a name."""
+    return is_local_key(entity.key)
+
+
+def is_local_key(key: str) -> bool:
+    return key.startswith(_LOCAL)
+
+
 def weakly_typed(entity: Entity) -> bool:
     """True when only the statistical NER gave the entity its class: context may correct it."""
     return entity.qid is None and all(m.cue == "ner" for m in entity.mentions if m.form == "name" or m.cue != "ner")
@@ -176,6 +213,8 @@ def weakly_typed(entity: Entity) -> bool:
 def _entity(key: str, mentions: list[Mention], gazetteer: Gazetteer) -> Entity:
     mentions.sort(key=lambda m: m.start)
     named = [m for m in mentions if m.form == "name"]
+    if not named:  # a thing of this document: "la victime"
+        return Entity(key, mentions[0].text, _class_of(mentions), tuple(mentions))
     entry = gazetteer.lookup(named[0].text) if key.startswith("wd:") else None
     if entry:
         return Entity(key, entry.label_fr, entry.cls, tuple(mentions), entry.qid,

@@ -221,7 +221,7 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
         named = {m["entity_id"]: x.document.text[m["start"] : m["end"]]  # each cluster by its first mention
                  for m in reversed(rec["entities"])}
         gold_relations = {_ordered(r["head"], r["label"], r["tail"], symmetric) for r in rec["relations"]}
-        class_of = {e.key: base_class(e.kind) for e in x.entities}
+        classes_of = {e.key: {e.kind, base_class(e.kind)} for e in x.entities}
         ours: dict[str, set[int]] = defaultdict(set)
         mention_entity = {}
         for e in x.entities:
@@ -237,7 +237,9 @@ def _popcorn(records: dict, extractions: Sequence[Extraction]) -> list[Score]:
             for label, rules in mapping.items():
                 for rule in rules:
                     s, o = fact.values("subject")[0], fact.values("object")[0]
-                    if rule["property"] != fact.kind or "subject" in rule and class_of.get(str(s)) not in rule["subject"]:
+                    classes = classes_of.get(str(s), set())
+                    if rule["property"] != fact.kind or "subject" in rule and not classes & set(rule["subject"]) \
+                            or classes & set(rule.get("unless", ())):
                         continue
                     if rule.get("reverse"):
                         s, o = o, s

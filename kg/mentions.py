@@ -33,6 +33,7 @@ _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
 # the clause an impersonal "il" stands for: "il est probable qu'elle vienne", "il a été décidé de fermer"
 _CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "dep", "advcl"}
 _CLAUSE_MARKS = {"de", "d'", "que", "qu'"}
+_COMPLEMENT_LINKS = {"de", "d'", "à"}  # "accident de voiture", "personnes à bord"
 
 
 @cache
@@ -43,6 +44,14 @@ def _names() -> dict:
 @cache
 def _anaphora() -> dict:
     return load_yaml("anaphora.yml")
+
+
+@cache
+def _nouns() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Each common noun's class, the determiners that make it definite, and the general nouns."""
+    table = load_yaml("nouns.yml")
+    classes = {noun: cls for cls, nouns in table["classes"].items() for noun in nouns}
+    return classes, frozenset(table["determiners"]["definite"]), frozenset(table["general"])
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> list[Mention]:
@@ -68,7 +77,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     taken += [(m.start, m.end) for m in names]
     free = _free_of(taken)
     anaphors = [m for m in _anaphors(doc, names) if free(m.start, m.end)]
-    return sorted(values + names + anaphors, key=lambda m: (m.start, -m.end))
+    free = _free_of(taken + [(m.start, m.end) for m in anaphors])
+    nouns = [m for m in _common_nouns(doc, names) if free(m.start, m.end)]
+    return sorted(values + names + anaphors + nouns, key=lambda m: (m.start, -m.end))
 
 
 def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
@@ -399,7 +410,62 @@ def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             first, last = doc[det[0].i + 1], doc[end - 1]
             yield Mention(first.idx, last.idx + len(last.text), text_of(doc)[first.idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
-                          subject=token.dep_ in SUBJECT_DEPS)
+                          subject=token.dep_ in SUBJECT_DEPS, head=token.lemma_.lower(), definite=True)
+
+
+def _common_nouns(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+    """"la victime", "les manifestants", "l'hôpital", "un incendie": common nouns that stand for a person, a
+    group, a place, an organisation or an incident of the article (kg/data/nouns.yml).
+
+    A noun after a name that says what it is ("M. X, directeur de ...") is a description of the name;
+    one before a name ("le président Macron", "l'association « X »") or after a copula ("X est médecin")
+    is no mention.
+    """
+    table, definite, general = _nouns()
+    starts = [n.start for n in names]
+
+    def named(token: Token) -> bool:
+        at = bisect_right(starts, token.idx) - 1
+        return at >= 0 and token.idx < names[at].end
+
+    for token in doc:
+        kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if kind is None or named(token):
+            continue
+        after = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ not in {"ADJ", "PUNCT", "SPACE"}), None)
+        if any(c.dep_ == "cop" for c in token.children) or after is not None and named(after):
+            continue  # "X est médecin"; "l'association « X »", "le président Macron": the name is the mention
+        before = next((t for t in reversed(doc[max(token.i - 3, 0) : token.i]) if t.pos_ not in {"DET", "ADJ"}), None)
+        apposed = before is not None and before.text == "," and before.i > 0 and named(doc[before.i - 1]) \
+            or token.dep_ == "appos" and named(token.head)
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+        plural = "Plur" in token.morph.get("Number")
+        if not det and not plural and not apposed:
+            continue  # a bare singular is a phrase's: "avoir lieu", "prendre feu", "en ville", "comme témoin"
+        first, last = _noun_phrase(doc, token)
+        start, end = first.idx, last.idx + len(last.text)
+        kind = "Group" if kind == "Person" and plural else kind
+        # "M. X, directeur de ...": the noun says what the name is, it is one of its mentions
+        yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed else "noun",
+                      subject=token.dep_ in SUBJECT_DEPS, gender=next(iter(token.morph.get("Gender")), None),
+                      nearest=apposed or token.lemma_.lower() in general,
+                      head=token.lemma_.lower() + ("+" if plural else ""), definite=det in definite)
+
+
+def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
+    """The words a common noun's mention spans: its adjectives and a complement without determiner,
+    "petite maison", "nuage épais", "accident de voiture", "personnes à bord"; not a nationality, which
+    says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy")."""
+    first, last = noun, noun
+    while first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and doc[first.i - 1].head.i == noun.i:
+        first = doc[first.i - 1]
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in _COMPLEMENT_LINKS and doc[last.i + 2].pos_ == "NOUN" \
+            and doc[last.i + 2].is_lower and doc[last.i + 2].head.i == noun.i:
+        last = doc[last.i + 2]
+    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head.i in {noun.i, last.i} \
+            and fold(doc[last.i + 1].text) not in demonyms():
+        last = doc[last.i + 1]
+    return first, last
 
 
 def _latter_names(doc: Doc, latter: Token, names: list[Mention], classes: list[str]) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kg import nlp as spacy_nlp
-from kg.entities import resolve_entities, supported
+from kg.entities import is_local, resolve_entities, supported
 from kg.errors import InputError
 from kg.facts import find_events
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -63,9 +63,12 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     # the parse ran on normalised text of the same length: take the words back from the original
     mentions = [replace(m, text=document.text[m.start : m.end])
                 for m in find_mentions(parsed, gazetteer, year)]
-    entities = resolve_entities(spacy_nlp.text_of(parsed), mentions, sentences, gazetteer)
+    entities = resolve_entities(spacy_nlp.text_of(parsed), mentions, sentences, gazetteer, scope=document.id)
     values = [m for m in mentions if m.amount is not None or m.time is not None]
-    events, entities = find_events(parsed, sentences, entities, values, document.id)
+    # events are between named things; "la victime", "l'incendie" take part in relations only
+    local = [e for e in entities if is_local(e)]
+    events, named = find_events(parsed, sentences, [e for e in entities if not is_local(e)], values, document.id)
+    entities = [*named, *local]
     relations = find_relations(parsed, sentences, entities)
     facts = events + relations
     return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))

@@ -45,7 +45,8 @@ class Mention:
     """A span of the original text naming something.
 
     ``kind`` is an ontology class local name (Person, Organization, Place, Product, Fund,
-    MonetaryAmount, Time).  ``form`` says how it names it: name, pronoun or description.
+    MonetaryAmount, Time).  ``form`` says how it names it: name, pronoun, description (that refers
+    to a name: "la société") or noun (a common noun that stands for a thing of its article: "la victime").
     """
 
     start: int
@@ -56,7 +57,11 @@ class Mention:
     cue: str = "ner"  # what gave the class: gazetteer, name, context or ner (weakest)
     subject: bool = False  # the grammatical subject of its clause
     gender: str | None = None  # "Masc" or "Fem" where the words say ("le ministre X", "Mme X", "elle")
-    nearest: bool = False  # refers to the nearest name that fits, subject or not ("ce dernier")
+    # refers to the nearest name that fits, subject or not ("ce dernier"); a general common noun, to the
+    # last thing of its class ("un incendie ... le drame")
+    nearest: bool = False
+    head: str = ""  # a common noun's lemma: "la victime" again is the same victim, "une victime" another
+    definite: bool = False  # a common noun after "le", "ce", "son": it may be one named before
     amount: Amount | None = None
     time: TimeValue | None = None
 

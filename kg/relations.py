@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -35,7 +36,7 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
     kin = "(?:" + "|".join(sorted(map(re.escape, table["kin"]), key=len, reverse=True)) + ")"
     return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF).replace("{KIN}", kin), re.IGNORECASE)
                    for p in patterns]
-            for name, patterns in table.items() if name not in {"ends", "kin", "placed"}}
+            for name, patterns in table.items() if name not in {"ends", "kin", "placed", "members"}}
 
 
 @cache
@@ -61,10 +62,14 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     """Return the direct relations stated inside single sentences, job titles and places included."""
     ends = load_yaml("relations.yml")["ends"]
     of_mention = {m: e for e in entities for m in e.mentions}
-    facts: list[Fact] = list(_placed(doc, sentences, of_mention))
+    at_token: dict[int, Entity] = {}
+    for m, entity in of_mention.items():
+        for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+            at_token.setdefault(token.i, entity)
+    facts: list[Fact] = [*_placed(doc, sentences, of_mention, at_token), *_members(doc, sentences, of_mention, at_token)]
     for sentence in sentences:
         inside = sorted((m for m in of_mention if sentence.start <= m.start and m.end <= sentence.end
-                         and m.form != "pronoun"), key=lambda m: m.start)
+                         and m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
         masked = _mask(sentence, inside)
         for name, patterns in _patterns().items():
             for pattern in patterns:
@@ -76,31 +81,138 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
         facts.extend(_job_titles(sentence, masked, inside, of_mention))
         facts.extend(_fronted(sentence, masked, inside, of_mention))
         facts.extend(_nested_places(sentence, inside, of_mention))
-    return list(dict.fromkeys(facts))
+    first: dict[tuple, Fact] = {}  # each relation once, as first found
+    for fact in facts:
+        first.setdefault((fact.kind, fact.roles), fact)
+    found = list(first.values())
+    found += _through_places(found, {e.key: e for e in entities})
+    return found + list(_near_incidents(found, entities, sentences))
 
 
-def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences: Sequence[Sentence]) -> Iterator[Fact]:
+    """"Un incendie s'est déclaré dans une usine à Lyon. [...] Trois ouvriers ont été blessés": the people,
+    groups and other incidents told of around an incident placed by the text were where it was."""
+    rule = load_yaml("relations.yml")["placed"]["near_incident"]
+    starts = [s.start for s in sentences]
+    by_key = {e.key: e for e in entities}
+    where: dict[object, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "locatedIn" and by_key[str(f.values("subject")[0])].kind == "Incident":
+            where.setdefault(f.values("subject")[0], []).append(f)
+    known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
+    told_in: dict[int, set[str]] = defaultdict(set)  # a sentence -> the people and groups told of in it
+    for e in entities:
+        if _is_a(e, rule["classes"]):
+            for m in e.mentions:
+                told_in[bisect_right(starts, m.start) - 1].add(e.key)
+    reach = rule["sentences"]
+    for incident, placed in where.items():
+        told = {bisect_right(starts, m.start) - 1 for m in by_key[str(incident)].mentions}
+        near = {key for t in told for i in range(t - reach, t + reach + 1) for key in told_in.get(i, ())}
+        for key in sorted(near):
+            for f in placed:
+                place = f.values("object")[0]
+                if (key, place) not in known and key != place:
+                    known.add((key, place))
+                    yield Fact("locatedIn", (("subject", key), ("object", place)), f.sentences, "locatedIn",
+                               "inferred place of a nearby incident", is_event=False)
+
+
+def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> Iterator[Fact]:
+    """"un homme dans l'ambassade" and "l'ambassade des États-Unis": the man is in the United States too."""
+    where: dict[object, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "locatedIn":
+            where.setdefault(f.values("subject")[0], []).append(f)
+    known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
+    for f in facts:
+        if f.kind != "locatedIn":
+            continue
+        thing, place = f.values("subject")[0], f.values("object")[0]
+        if base_class(by_key[str(place)].kind) == "Place":
+            for further in where.get(place, ()):
+                wider = further.values("object")[0]
+                if wider != thing and (thing, wider) not in known:
+                    known.add((thing, wider))
+                    yield Fact("locatedIn", (("subject", thing), ("object", wider)),
+                               tuple(dict.fromkeys(f.sentences + further.sentences)), "locatedIn",
+                               "inferred place of a place", is_event=False)
+
+
+def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],
+             at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
+    names belongs to the organisation its complement names, and heads it when the noun is a head's title."""
+    rule = load_yaml("relations.yml")["members"]
+    starts = [s.start for s in sentences]
+    for m, member in of_mention.items():
+        if m.form not in {"noun", "description"} or not _is_a(member, rule["members"]):
+            continue
+        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        for child in noun.children:
+            organisation = _entity_at(child, at_token)  # "de l'association « X »" is X's
+            if child.dep_ != "nmod" or organisation is None or not _is_a(organisation, rule["organisations"]) \
+                    or _is_a(organisation, rule["members"]) or organisation.key == member.key \
+                    or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
+                continue
+            sentence = sentences[bisect_right(starts, m.start) - 1]
+            heads = noun.lemma_.lower() in _heads()
+            for name in ("worksFor", "headOf") if heads else ("memberOf",):
+                yield _relation(name, member.key, organisation.key, sentence, "dependency member")
+
+
+def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],
+            at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
     locative phrase naming a place attaches to, or the person who is the subject of its clause, is there;
-    "née à Rome", "résidant à Paris": a verb on the way makes it a birth place or a home."""
+    "née à Rome", "résidant à Paris": a verb on the way makes it a birth place or a home. The people,
+    groups and incidents of the clause are there too ("la police a arrêté deux hommes dans la rue"), and a
+    place's own complement says where it is ("l'ambassade des États-Unis", "les habitants du quartier")."""
     rule = load_yaml("relations.yml")["placed"]
-    at_token: dict[int, Entity] = {}
-    for m, entity in of_mention.items():
-        for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
-            at_token.setdefault(token.i, entity)
     starts = [s.start for s in sentences]
+    in_clause: dict[int, list[Entity]] = defaultdict(list)  # a verb -> the people, groups, incidents of its clause
+    for i, entity in at_token.items():
+        if _is_a(entity, rule["participants"]) and entity not in in_clause[_clause(doc[i])[0]]:
+            in_clause[_clause(doc[i])[0]].append(entity)
     for m, place in of_mention.items():
-        if m.form != "name" or base_class(place.kind) != "Place":
+        if m.form == "pronoun" or base_class(place.kind) != "Place":
             continue
         phrase = doc.char_span(m.start, m.end, alignment_mode="expand").root
         case = {c.lower_ for c in phrase.children if c.dep_ == "case"}
         dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
-        if phrase.dep_ not in _LOCATIVE_DEPS or not case & set(rule["prepositions"]) or dative:
+        if phrase.dep_ not in _LOCATIVE_DEPS or dative:
+            continue
+        sentence = sentences[bisect_right(starts, m.start) - 1]
+        if case & set(rule["complements"]):
+            owner = _entity_at(phrase.head, at_token)
+            if owner is not None and owner.key != place.key and _is_a(owner, rule["complemented"]):
+                yield _relation("locatedIn", owner.key, place.key, sentence, "dependency place")
+            continue
+        if not case & set(rule["prepositions"]):
             continue
         found = _holder(phrase.head, at_token, rule)
         if found is not None and found[0].key != place.key:
-            sentence = sentences[bisect_right(starts, m.start) - 1]
             yield _relation(found[1], found[0].key, place.key, sentence, "dependency place")
+        verb, nouns = _clause(phrase.head)
+        if nouns > 1:
+            continue  # the place is a noun's: "défend le retour à une production en France"
+        for entity in in_clause.get(verb, ()):
+            if entity.key != place.key and (found is None or entity.key != found[0].key):
+                yield _relation("locatedIn", entity.key, place.key, sentence, "dependency place of the clause")
+
+
+def _is_a(entity: Entity, classes: Sequence[str]) -> bool:
+    """Whether the entity's class or the contract class above it is one of ``classes``."""
+    return entity.kind in classes or base_class(entity.kind) in classes
+
+
+def _clause(token: Token) -> tuple[int, int]:
+    """The verb whose clause ``token`` is in (the sentence's root when none is), and the common nouns on the way."""
+    nouns = 0
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        nouns += token.pos_ == "NOUN"
+        token = token.head
+    return token.i, nouns
 
 
 @cache
@@ -129,12 +241,12 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
             verb = rule["verbs"].get(token.lemma_)
         entity = _entity_at(token, at_token)
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
-            ok = base_class(entity.kind) in rule["attached" if step == 0 else "subjects"]
+            ok = _is_a(entity, rule["attached" if step == 0 else "subjects"])
             return (entity, verb or "locatedIn") if ok else None
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             entity = _entity_at(subject, at_token)
-            ok = entity is not None and base_class(entity.kind) in rule["subjects"]
+            ok = entity is not None and _is_a(entity, rule["subjects"])
             return (entity, verb or "locatedIn") if ok else None
         nouns += token.pos_ == "NOUN"
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i or nouns > 1:

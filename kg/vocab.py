@@ -22,6 +22,7 @@ class KG(DefinedNamespace):
     Company: URIRef
     GovernmentBody: URIRef
     InternationalOrganization: URIRef
+    Group: URIRef
     Person: URIRef
     Place: URIRef
     Country: URIRef
@@ -34,6 +35,7 @@ class KG(DefinedNamespace):
     Sentence: URIRef
     # events
     Event: URIRef
+    Incident: URIRef
     Investment: URIRef
     Payment: URIRef
     Acquisition: URIRef
@@ -97,9 +99,11 @@ PARENTS: dict[str, str] = {
     "Company": "Organization",
     "GovernmentBody": "Organization",
     "InternationalOrganization": "Organization",
+    "Group": "Organization",
     "Country": "Place",
     "City": "Place",
     "Continent": "Place",
+    "Incident": "Event",  # an entity too: "l'incendie" is where it happened, like a place or a person
 }
 
 ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
@@ -107,12 +111,12 @@ EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Stateme
 
 
 def base_class(cls: str) -> str:
-    """Return the contract class above ``cls`` (itself for a contract class).
+    """Return the contract class above ``cls`` (itself for a contract class; Event for an Incident).
 
     Raises:
         KeyError: for a name that is not an entity class of the ontology.
     """
     root = PARENTS.get(cls, cls)
-    if root not in ENTITY_CLASSES:
+    if root not in (*ENTITY_CLASSES, "Event"):
         raise KeyError(cls)
     return root

@@ -1,6 +1,6 @@
 import re
 
-from kg.entities import resolve_entities
+from kg.entities import is_local, resolve_entities
 from kg.gazetteer import load_gazetteer
 from kg.records import Entity, Mention, Sentence
 
@@ -56,12 +56,15 @@ def test_an_object_refers_back_past_the_subject_of_its_own_clause() -> None:
 
 
 def test_a_description_refers_only_to_its_own_class() -> None:
-    # "Laura Roy" is a person by the NER alone: "l'entreprise" does not take her, nor make her a company
+    # "Laura Roy" is a person by the NER alone: "l'entreprise" does not take her, nor make her a company;
+    # it is a company of the article's own
     text = "Laura Roy arrive. L'entreprise ferme."
     roy = Mention(0, 9, "Laura Roy", "Person", subject=True)
-    company = Mention(20, 30, "entreprise", "Organization|Product", "description", subject=True)
+    company = Mention(20, 30, "entreprise", "Organization|Product", "description", subject=True, head="entreprise",
+                      definite=True)
     entities = by_label(text, [roy, company]).values()
-    assert [(e.label, e.kind, [m.text for m in e.mentions]) for e in entities] == [("Laura Roy", "Person", ["Laura Roy"])]
+    assert sorted((e.label, e.kind, [m.text for m in e.mentions], is_local(e)) for e in entities) == [
+        ("Laura Roy", "Person", ["Laura Roy"], False), ("entreprise", "Organization", ["entreprise"], True)]
 
 
 def test_elle_prefers_a_woman_to_an_organisation_when_neither_is_the_subject() -> None:
@@ -100,3 +103,43 @@ def test_the_gender_preference_is_for_people_only() -> None:
     il = Mention(49, 51, "Il", "Person|Organization|Product", "pronoun", subject=True, gender="Masc")
     entities = by_label(text, [vinci, lee, il])
     assert [m.text for m in entities["Dominique Lee"].mentions] == ["Dominique Lee", "Il"]
+
+
+def noun(text: str, word: str, kind: str, head: str, definite: bool, nth: int = 0, **more: object) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Mention(start, start + len(word), word, kind, "noun", head=head, definite=definite, **more)
+
+
+def test_a_common_noun_again_is_the_same_thing_an_indefinite_one_another() -> None:
+    text = "Une victime arrive. La victime parle. Une victime part."
+    mentions = [noun(text, "victime", "Person", "victime", False), noun(text, "victime", "Person", "victime", True, 1),
+                noun(text, "victime", "Person", "victime", False, 2)]
+    starts = [0, 20, 38]
+    sentences = [Sentence(a, b, text[a:b]) for a, b in zip(starts, [19, 37, len(text)], strict=True)]
+    first, second = resolve_entities(text, mentions, sentences, load_gazetteer(), scope="doc-1")
+    assert [[m.start for m in e.mentions] for e in (first, second)] == [[4, 23], [42]]
+    assert all(is_local(e) and "doc-1" in e.key and e.kind == "Person" for e in (first, second))
+
+
+def test_a_general_noun_takes_up_the_last_thing_of_its_class_nearby() -> None:
+    text = "Un incendie éclate. Le drame choque."
+    fire, drama = noun(text, "incendie", "Incident", "incendie", False), \
+        noun(text, "drame", "Incident", "drame", True, nearest=True)
+    assert [e.label for e in by_label(text, [fire, drama]).values()] == ["incendie"]
+    far = "Un incendie éclate. A. B. C. Le drame choque."
+    fire, drama = noun(far, "incendie", "Incident", "incendie", False), \
+        noun(far, "drame", "Incident", "drame", True, nearest=True)
+    assert sorted(by_label(far, [fire, drama])) == ["drame", "incendie"]
+
+
+def test_a_pronoun_agrees_with_the_gender_of_a_common_noun_and_ils_takes_a_group() -> None:
+    text = "La police arrive. Il parle. Les manifestants partent. Ils crient."
+    police = noun(text, "police", "Organization", "police", True, subject=True, gender="Fem")
+    il = Mention(18, 20, "Il", "Person|Organization|Product", "pronoun", subject=True, gender="Masc")
+    crowd = noun(text, "manifestants", "Group", "manifestant+", True, subject=True)
+    ils = Mention(54, 57, "Ils", "Group", "pronoun", subject=True)
+    entities = by_label(text, [police, il, crowd, ils])
+    assert {label: [m.text for m in e.mentions] for label, e in entities.items()} == {
+        "police": ["police"], "manifestants": ["manifestants", "Ils"]}

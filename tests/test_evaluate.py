@@ -110,3 +110,17 @@ def test_an_organisation_in_a_place_answers_operates_in() -> None:
     x = Extraction(Document("d", TEXT, "d"), (S,), (company, EUROPE, POMPEO), (located,))
     loc, other, _ = _popcorn(records, [x])
     assert (loc.tp, loc.fp, other.tp, other.fp) == (0, 0, 1, 0)
+
+
+def test_a_group_in_a_place_is_located_there_and_an_incident_started_there() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 38, "end": 44, "entity_id": 2}],
+                     "relations": [{"head": 1, "label": "IS_LOCATED_IN", "tail": 2},
+                                   {"head": 1, "label": "STARTED_IN", "tail": 2}]}}
+    located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
+    scores = {}
+    for kind in ("Group", "Incident"):
+        thing = Entity("t", "TikTok", kind, (Mention(0, 6, "TikTok", kind, "noun"),))
+        loc, other, _ = _popcorn(records, [Extraction(Document("d", TEXT, "d"), (S,), (thing, EUROPE), (located,))])
+        scores[kind] = (loc.tp, loc.fp, other.tp, other.fp)
+    # a group is no organisation operating in the place; an incident in a place started there
+    assert scores == {"Group": (1, 0, 0, 0), "Incident": (1, 0, 1, 0)}

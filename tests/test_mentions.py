@@ -135,9 +135,9 @@ def test_a_personal_il_is_kept_though_the_model_calls_it_expletive() -> None:
                      ("menti", "mentir", "VERB", "xcomp", 3)]) == []
 
 
-def test_a_plural_pronoun_stands_for_a_group_not_an_entity() -> None:
+def test_a_plural_pronoun_stands_only_for_a_group() -> None:
     doc = make_doc([("Ils", "il", "PRON", "nsubj", 1), ("arrivent", "arriver", "VERB", "ROOT", 1)])
-    assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == []
+    assert [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == [("Ils", "Group")]
 
 
 def test_object_pronouns_are_not_mentions() -> None:
@@ -205,3 +205,48 @@ def test_the_noun_before_du_nom_de_gives_the_class_of_the_name() -> None:
                     ("Rivian", "Rivian", "PROPN", "nmod", 3)], ents=["O", "O", "O", "O", "O", "B-LOC"])
     got = [(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Rivian", "Organization", "context")]
+
+
+def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
+    return [(m.text, m.kind, m.form, m.head, m.definite) for m in find_mentions(make_doc(rows, ents), load_gazetteer())
+            if m.form in {"noun", "description"}]
+
+
+def test_common_nouns_of_people_groups_places_and_incidents_are_mentions() -> None:
+    # "Une femme a eu un accident de voiture dans la rue ; les secours ont soigné ses enfants."
+    rows = [("Une", "un", "DET", "det", 1), ("femme", "femme", "NOUN", "nsubj", 3, "Gender=Fem|Number=Sing"),
+            ("a", "avoir", "AUX", "aux:tense", 3), ("eu", "avoir", "VERB", "ROOT", 3), ("un", "un", "DET", "det", 5),
+            ("accident", "accident", "NOUN", "obj", 3), ("de", "de", "ADP", "case", 7),
+            ("voiture", "voiture", "NOUN", "nmod", 5), ("dans", "dans", "ADP", "case", 10), ("la", "le", "DET", "det", 10),
+            ("rue", "rue", "NOUN", "obl:mod", 3), (";", ";", "PUNCT", "punct", 3), ("les", "le", "DET", "det", 13),
+            ("secours", "secours", "NOUN", "nsubj", 15, "Number=Plur"), ("ont", "avoir", "AUX", "aux:tense", 15),
+            ("soigné", "soigner", "VERB", "conj", 3), ("ses", "son", "DET", "det", 17),
+            ("enfants", "enfant", "NOUN", "obj", 15, "Number=Plur")]
+    assert nouns(rows) == [("femme", "Person", "noun", "femme", False),
+                           ("accident de voiture", "Incident", "noun", "accident", False),
+                           ("rue", "Place", "noun", "rue", True), ("secours", "Organization", "noun", "secours+", True),
+                           ("enfants", "Group", "noun", "enfant+", True)]
+
+
+def test_a_noun_that_says_what_a_name_is_is_its_description_or_nothing() -> None:
+    # "M. Paul Roy, directeur de la police, est médecin. Le président Macron a eu lieu."
+    rows = [("M.", "m.", "NOUN", "nsubj", 10), ("Paul", "Paul", "PROPN", "flat:name", 0),
+            ("Roy", "Roy", "PROPN", "flat:name", 0), (",", ",", "PUNCT", "punct", 4),
+            ("directeur", "directeur", "NOUN", "appos", 0), ("de", "de", "ADP", "case", 7), ("la", "le", "DET", "det", 7),
+            ("police", "police", "NOUN", "nmod", 4), (",", ",", "PUNCT", "punct", 4), ("est", "être", "AUX", "cop", 10),
+            ("médecin", "médecin", "NOUN", "ROOT", 10), (".", ".", "PUNCT", "punct", 10),
+            ("Le", "le", "DET", "det", 13), ("président", "président", "NOUN", "nsubj", 16),
+            ("Macron", "Macron", "PROPN", "appos", 13), ("a", "avoir", "AUX", "aux:tense", 16),
+            ("eu", "avoir", "VERB", "ROOT", 16), ("lieu", "lieu", "NOUN", "obj", 16)]
+    ents = ["O", "B-PER", "I-PER"] + ["O"] * 11 + ["B-PER", "O", "O", "O"]
+    # "directeur" is Paul Roy's, the police a thing of the article; "médecin" after a copula, "président" before
+    # a name and "lieu" of "avoir lieu" are no mentions
+    assert nouns(rows, ents) == [("directeur", "Person", "description", "directeur", False),
+                                 ("police", "Organization", "noun", "police", True)]
+
+
+def test_a_nationality_after_a_noun_is_not_part_of_its_mention() -> None:
+    # "une femme américaine arrive"
+    rows = [("une", "un", "DET", "det", 1), ("femme", "femme", "NOUN", "nsubj", 3),
+            ("américaine", "américain", "ADJ", "amod", 1), ("arrive", "arriver", "VERB", "ROOT", 3)]
+    assert [text for text, *_ in nouns(rows)] == ["femme"]

@@ -10,12 +10,14 @@ def unparsed(text: str) -> Doc:
     return make_doc([(w, w, "X", "dep", 0) for w in text.split(" ")])
 
 
-def found(doc: Doc, names: dict[str, str]) -> set[tuple[str, str, str]]:
-    """The relations found in ``doc``, one sentence, whose ``names`` (first occurrence) are entities."""
+def found(doc: Doc, names: dict[str, str], nouns: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
+    """The relations found in ``doc``, one sentence, whose ``names`` and common ``nouns`` (first occurrence)
+    are entities."""
     entities = []
-    for name, kind in names.items():
-        start = doc.text.index(name)
-        entities.append(Entity(name, name, kind, (Mention(start, start + len(name), name, kind),)))
+    for form, words in (("name", names), ("noun", nouns or {})):
+        for word, kind in words.items():
+            start = doc.text.index(word)
+            entities.append(Entity(word, word, kind, (Mention(start, start + len(word), word, kind, form),)))
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     return {(f.kind, str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts}
 
@@ -77,12 +79,12 @@ def test_a_person_name_nested_in_another_mention_is_skipped_not_an_error() -> No
     assert find_relations(unparsed(text), [Sentence(0, len(text), text)], [school, hugo]) == []
 
 
-def parsed(rows: list[tuple], names: dict[str, str]) -> set[tuple[str, str, str]]:
-    return found(make_doc(rows), names)
+def parsed(rows: list[tuple], names: dict[str, str], nouns: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
+    return found(make_doc(rows), names, nouns)
 
 
-def placed(rows: list[tuple], names: dict[str, str]) -> set[tuple[str, str]]:
-    return {(s, o) for kind, s, o in parsed(rows, names) if kind == "locatedIn"}
+def placed(rows: list[tuple], names: dict[str, str], nouns: dict[str, str] | None = None) -> set[tuple[str, str]]:
+    return {(s, o) for kind, s, o in parsed(rows, names, nouns) if kind == "locatedIn"}
 
 
 def test_a_locative_phrase_places_the_person_of_its_clause() -> None:
@@ -218,3 +220,58 @@ def test_a_date_the_parse_calls_an_object_does_not_stop_a_birth_place() -> None:
             ("Rome", "Rome", "PROPN", "obl:mod", 3)]
     got = parsed(rows, {"Anne Roy": "Person", "Rome": "City"})
     assert {kind for kind, _, _ in got} == {"birthPlace"}
+
+
+# "La police a arrêté deux hommes dans la rue de Lyon."
+ARREST = [("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 3), ("a", "avoir", "AUX", "aux:tense", 3),
+          ("arrêté", "arrêter", "VERB", "ROOT", 3), ("deux", "deux", "NUM", "nummod", 5),
+          ("hommes", "homme", "NOUN", "obj", 3), ("dans", "dans", "ADP", "case", 8), ("la", "le", "DET", "det", 8),
+          ("rue", "rue", "NOUN", "obl:mod", 3), ("de", "de", "ADP", "case", 10), ("Lyon", "Lyon", "PROPN", "nmod", 8)]
+
+
+def test_the_people_of_a_clause_are_where_it_happens_not_an_organisation() -> None:
+    got = placed(ARREST, {"Lyon": "City"}, {"police": "Organization", "hommes": "Group", "rue": "Place"})
+    # the men are in the street, the street in Lyon, so the men in Lyon; the police is not placed by its verb
+    assert got == {("hommes", "rue"), ("rue", "Lyon"), ("hommes", "Lyon")}
+
+
+def test_a_place_after_de_places_the_noun_before_it_not_a_verb() -> None:
+    # "les habitants du quartier", "venir de Paris"
+    rows = [("Les", "le", "DET", "det", 1), ("habitants", "habitant", "NOUN", "nsubj", 4), ("du", "de", "ADP", "case", 3),
+            ("quartier", "quartier", "NOUN", "nmod", 1), ("viennent", "venir", "VERB", "ROOT", 4),
+            ("de", "de", "ADP", "case", 6), ("Paris", "Paris", "PROPN", "obl:arg", 4)]
+    assert placed(rows, {"Paris": "City"}, {"habitants": "Group", "quartier": "Place"}) == {("habitants", "quartier")}
+
+
+def test_people_told_of_near_an_incident_are_where_it_happened() -> None:
+    # "Un incendie éclate à Lyon. Les pompiers viennent. A. B. C. Les voisins parlent.": the firemen,
+    # a sentence after the fire, were in Lyon; the neighbours, five sentences after, are not placed
+    rows = [("Un", "un", "DET", "det", 1), ("incendie", "incendie", "NOUN", "nsubj", 2),
+            ("éclate", "éclater", "VERB", "ROOT", 2), ("à", "à", "ADP", "case", 4), ("Lyon", "Lyon", "PROPN", "obl:mod", 2),
+            (".", ".", "PUNCT", "punct", 2), ("Les", "le", "DET", "det", 7), ("pompiers", "pompier", "NOUN", "nsubj", 8),
+            ("viennent", "venir", "VERB", "ROOT", 8), (".", ".", "PUNCT", "punct", 8)]
+    for i, word in enumerate("ABC"):
+        rows += [(word, word, "X", "ROOT", 10 + 2 * i), (".", ".", "PUNCT", "punct", 10 + 2 * i)]
+    rows += [("Les", "le", "DET", "det", 17), ("voisins", "voisin", "NOUN", "nsubj", 18),
+             ("parlent", "parler", "VERB", "ROOT", 18), (".", ".", "PUNCT", "punct", 18)]
+    doc = make_doc(rows)
+    ends = [t.idx + 1 for t in doc if t.text == "."]
+    sentences = [Sentence(a, b, doc.text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True)]
+    entities = [Entity(w, w, kind, (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form),))
+                for w, kind, form in (("incendie", "Incident", "noun"), ("Lyon", "City", "name"),
+                                      ("pompiers", "Group", "noun"), ("voisins", "Group", "noun"))]
+    facts = find_relations(doc, sentences, entities)
+    assert {(f.values("subject")[0], f.values("object")[0], f.method) for f in facts} == {
+        ("incendie", "Lyon", "dependency place"), ("pompiers", "Lyon", "inferred place of a nearby incident")}
+
+
+def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_after_it() -> None:
+    # "les membres de l'association", "le directeur de la préfecture"
+    rows = [("les", "le", "DET", "det", 1), ("membres", "membre", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+            ("l'", "le", "DET", "det", 4), ("association", "association", "NOUN", "nmod", 1)]
+    assert parsed(rows, {}, {"membres": "Group", "association": "Organization"}) == {
+        ("memberOf", "membres", "association")}
+    rows = [("le", "le", "DET", "det", 1), ("directeur", "directeur", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+            ("la", "le", "DET", "det", 4), ("préfecture", "préfecture", "NOUN", "nmod", 1)]
+    assert parsed(rows, {}, {"directeur": "Person", "préfecture": "Organization"}) == {
+        ("worksFor", "directeur", "préfecture"), ("headOf", "directeur", "préfecture")}
