@@ -37,17 +37,17 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     clusters = _cluster_names(names, gazetteer)
     of_mention = {m: key for key, ms in clusters.items() for m in ms}
     starts = [s.start for s in sentences]
-    latest: dict[tuple[str, str], str] = {}  # a common noun and its class -> its entity so far
+    latest: dict[tuple[str, str, bool], str] = {}  # a common noun, its class and number -> its entity so far
     last_of: dict[str, tuple[str, int]] = {}  # a class -> the last common noun's entity of it, and where
 
     def local(m: Mention) -> None:
         kind = m.kind.split("|")[0]
-        key = latest.get((m.head, kind)) if m.definite else None
+        key = latest.get((m.head, kind, m.plural)) if m.definite else None
         last, at = last_of.get(kind, (None, 0))
         if key is None and m.definite and m.nearest and sentence_of(m.start) - at <= _WINDOW:
             key = last  # "le drame", "les lieux": the last thing of their class, if not far
         if key is None:
-            key = latest[(m.head, kind)] = f"{_LOCAL}{scope}/{m.head}-{m.start}"
+            key = latest[(m.head, kind, m.plural)] = f"{_LOCAL}{scope}/{m.head}-{m.start}"
         last_of[kind] = key, sentence_of(m.start)
         of_mention[m] = key
         clusters[key].append(replace(m, kind=kind, cue="context"))
@@ -159,7 +159,9 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         # and against a common noun's ("la police" is no "il")
         other = m.gender is not None and (cls == "Person" or is_local_key(of_mention[n])) \
             and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
-        return cls in allowed and not bound and not other
+        # and its number: "les secours" is no "il", "la victime" no "ils", and a name is one thing
+        number = m.form != "pronoun" or n.plural == m.plural
+        return cls in allowed and not bound and not other and number
 
     candidates = [n for n in names if n.end <= m.start and fits(n)]
     if not candidates:

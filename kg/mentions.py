@@ -387,7 +387,7 @@ def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                 start = token.idx + (len(token.text) - len(lower))
                 yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
                               "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
-                              gender=table["genders"].get(lower))
+                              gender=table["genders"].get(lower), plural=lower in table["plural"])
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
                 and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
                 and _latter_names(doc, token, names, table["latter"]["classes"]):  # not "ce dernier mois"
@@ -449,7 +449,7 @@ def _common_nouns(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
         yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed else "noun",
                       subject=token.dep_ in SUBJECT_DEPS, gender=next(iter(token.morph.get("Gender")), None),
                       nearest=apposed or token.lemma_.lower() in general,
-                      head=token.lemma_.lower() + ("+" if plural else ""), definite=det in definite)
+                      head=token.lemma_.lower(), definite=det in definite, plural=plural)
 
 
 def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:

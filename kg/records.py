@@ -62,6 +62,7 @@ class Mention:
     nearest: bool = False
     head: str = ""  # a common noun's lemma: "la victime" again is the same victim, "une victime" another
     definite: bool = False  # a common noun after "le", "ce", "son": it may be one named before
+    plural: bool = False  # "les victimes", "ils": not "la victime", not "il"
     amount: Amount | None = None
     time: TimeValue | None = None
 

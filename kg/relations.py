@@ -102,7 +102,7 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences
     known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
     told_in: dict[int, set[str]] = defaultdict(set)  # a sentence -> the people and groups told of in it
     for e in entities:
-        if _is_a(e, rule["classes"]):
+        if _is_a(e, rule["classes"]) and (rule["named"] or not any(m.form == "name" for m in e.mentions)):
             for m in e.mentions:
                 told_in[bisect_right(starts, m.start) - 1].add(e.key)
     reach = rule["sentences"]

@@ -134,12 +134,13 @@ def test_a_general_noun_takes_up_the_last_thing_of_its_class_nearby() -> None:
     assert sorted(by_label(far, [fire, drama])) == ["drame", "incendie"]
 
 
-def test_a_pronoun_agrees_with_the_gender_of_a_common_noun_and_ils_takes_a_group() -> None:
-    text = "La police arrive. Il parle. Les manifestants partent. Ils crient."
+def test_a_pronoun_agrees_with_the_gender_and_number_of_a_common_noun() -> None:
+    # "ils" is not the police, the nearer subject, but the demonstrators; "il" is not "la police" either
+    text = "Les manifestants partent. La police arrive. Ils crient. Il parle."
+    crowd = noun(text, "manifestants", "Group", "manifestant", True, subject=True, plural=True)
     police = noun(text, "police", "Organization", "police", True, subject=True, gender="Fem")
-    il = Mention(18, 20, "Il", "Person|Organization|Product", "pronoun", subject=True, gender="Masc")
-    crowd = noun(text, "manifestants", "Group", "manifestant+", True, subject=True)
-    ils = Mention(54, 57, "Ils", "Group", "pronoun", subject=True)
-    entities = by_label(text, [police, il, crowd, ils])
+    ils = Mention(44, 47, "Ils", "Group|Organization", "pronoun", subject=True, plural=True)
+    il = Mention(56, 58, "Il", "Person|Organization|Product", "pronoun", subject=True, gender="Masc")
+    entities = by_label(text, [crowd, police, ils, il])
     assert {label: [m.text for m in e.mentions] for label, e in entities.items()} == {
         "police": ["police"], "manifestants": ["manifestants", "Ils"]}

@@ -135,9 +135,10 @@ def test_a_personal_il_is_kept_though_the_model_calls_it_expletive() -> None:
                      ("menti", "mentir", "VERB", "xcomp", 3)]) == []
 
 
-def test_a_plural_pronoun_stands_only_for_a_group() -> None:
+def test_a_plural_pronoun_stands_only_for_a_group_or_an_organisation_in_the_plural() -> None:
     doc = make_doc([("Ils", "il", "PRON", "nsubj", 1), ("arrivent", "arriver", "VERB", "ROOT", 1)])
-    assert [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == [("Ils", "Group")]
+    assert [(m.text, m.kind, m.plural) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"] == [
+        ("Ils", "Group|Organization", True)]
 
 
 def test_object_pronouns_are_not_mentions() -> None:
@@ -208,7 +209,8 @@ def test_the_noun_before_du_nom_de_gives_the_class_of_the_name() -> None:
 
 
 def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
-    return [(m.text, m.kind, m.form, m.head, m.definite) for m in find_mentions(make_doc(rows, ents), load_gazetteer())
+    return [(m.text, m.kind, m.form, m.head + "+" * m.plural, m.definite)
+            for m in find_mentions(make_doc(rows, ents), load_gazetteer())
             if m.form in {"noun", "description"}]
 
 
