@@ -9,10 +9,9 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.records import Entity, Fact, Mention, Sentence
+from kg.records import LOCAL, Entity, Fact, Mention, Sentence
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
-_LOCAL = "local:"  # the key of a thing of one document
 # the classes of a common noun's entity ("la victime", "les manifestants", "l'incendie")
 _CLASSES = (*NAMED, "Group", "Incident")
 _CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
@@ -47,7 +46,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
         if key is None and m.definite and m.nearest and sentence_of(m.start) - at <= _WINDOW:
             key = last  # "le drame", "les lieux": the last thing of their class, if not far
         if key is None:
-            key = latest[(m.head, kind, m.plural)] = f"{_LOCAL}{scope}/{m.head}-{m.start}"
+            key = latest[(m.head, kind, m.plural)] = f"{LOCAL}{scope}/{m.head}-{m.start}"
         last_of[kind] = key, sentence_of(m.start)
         of_mention[m] = key
         clusters[key].append(replace(m, kind=kind, cue="context"))
@@ -157,7 +156,7 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         bound = not m.subject and n.subject and sentence_of(n.start) == here and not (m.nearest and m.form == "description")
         # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
         # and against a common noun's ("la police" is no "il")
-        other = m.gender is not None and (cls == "Person" or is_local_key(of_mention[n])) \
+        other = m.gender is not None and (cls == "Person" or of_mention[n].startswith(LOCAL)) \
             and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
         # and its number: "les secours" is no "il", "la victime" no "ils", and a name is one thing
         number = m.form != "pronoun" or n.plural == m.plural
@@ -196,15 +195,6 @@ def supported(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]
     """
     used = {v for f in facts for _, v in f.roles if isinstance(v, str)}
     return [e for e in entities if e.key in used or not (e.kind == "Product" and weakly_typed(e))]
-
-
-def is_local(entity: Entity) -> bool:
-    """True for a thing of one document named by a common noun ("la victime"), not by a name."""
-    return is_local_key(entity.key)
-
-
-def is_local_key(key: str) -> bool:
-    return key.startswith(_LOCAL)
 
 
 def weakly_typed(entity: Entity) -> bool:

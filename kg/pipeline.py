@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kg import nlp as spacy_nlp
-from kg.entities import is_local, resolve_entities, supported
+from kg.entities import resolve_entities, supported
 from kg.errors import InputError
 from kg.facts import find_events
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -66,8 +66,8 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     entities = resolve_entities(spacy_nlp.text_of(parsed), mentions, sentences, gazetteer, scope=document.id)
     values = [m for m in mentions if m.amount is not None or m.time is not None]
     # events are between named things; "la victime", "l'incendie" take part in relations only
-    local = [e for e in entities if is_local(e)]
-    events, named = find_events(parsed, sentences, [e for e in entities if not is_local(e)], values, document.id)
+    local = [e for e in entities if e.local]
+    events, named = find_events(parsed, sentences, [e for e in entities if not e.local], values, document.id)
     entities = [*named, *local]
     relations = find_relations(parsed, sentences, entities)
     facts = events + relations

@@ -67,16 +67,24 @@ class Mention:
     time: TimeValue | None = None
 
 
+LOCAL = "local:"  # the key of a thing of one document that a common noun names ("la victime")
+
+
 @dataclass(frozen=True)
 class Entity:
     """One real-world thing named in a document, with all its mentions."""
 
-    key: str  # stable identity: a Wikidata id or the folded canonical name
+    key: str  # stable identity: a Wikidata id, the folded canonical name, or LOCAL + document + noun
     label: str
     kind: str
     mentions: tuple[Mention, ...]
     qid: str | None = None
     aliases: tuple[str, ...] = ()
+
+    @property
+    def local(self) -> bool:
+        """True for a thing of one document named by a common noun ("la victime"), not by a name."""
+        return self.key.startswith(LOCAL)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def document_graph(extraction: Extraction) -> Graph:
     d = document_iri(doc.id)
     _document(g, d, doc)
     for entity in extraction.entities:
-        _entity(g, entity)
+        _entity(g, entity, d)
     for fact in extraction.facts:
         (_event if fact.is_event else _relation)(g, d, doc, fact)
     return g
@@ -64,8 +64,10 @@ def _document(g: Graph, d: URIRef, doc: Document) -> None:
         g.add((d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
 
 
-def _entity(g: Graph, entity: Entity) -> None:
+def _entity(g: Graph, entity: Entity, d: URIRef) -> None:
     e = entity_iri(entity.key)
+    if entity.local:
+        g.add((e, KG.localTo, d))
     g.add((e, RDF.type, KG[entity.kind]))
     g.add((e, RDFS.label, Literal(entity.label, lang="fr")))
     for alias in entity.aliases:

@@ -91,6 +91,7 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     identifier: URIRef
     mentionCount: URIRef
+    localTo: URIRef
     alias: URIRef
 
 

@@ -1,6 +1,6 @@
 import re
 
-from kg.entities import is_local, resolve_entities
+from kg.entities import resolve_entities
 from kg.gazetteer import load_gazetteer
 from kg.records import Entity, Mention, Sentence
 
@@ -63,7 +63,7 @@ def test_a_description_refers_only_to_its_own_class() -> None:
     company = Mention(20, 30, "entreprise", "Organization|Product", "description", subject=True, head="entreprise",
                       definite=True)
     entities = by_label(text, [roy, company]).values()
-    assert sorted((e.label, e.kind, [m.text for m in e.mentions], is_local(e)) for e in entities) == [
+    assert sorted((e.label, e.kind, [m.text for m in e.mentions], e.local) for e in entities) == [
         ("Laura Roy", "Person", ["Laura Roy"], False), ("entreprise", "Organization", ["entreprise"], True)]
 
 
@@ -120,7 +120,7 @@ def test_a_common_noun_again_is_the_same_thing_an_indefinite_one_another() -> No
     sentences = [Sentence(a, b, text[a:b]) for a, b in zip(starts, [19, 37, len(text)], strict=True)]
     first, second = resolve_entities(text, mentions, sentences, load_gazetteer(), scope="doc-1")
     assert [[m.start for m in e.mentions] for e in (first, second)] == [[4, 23], [42]]
-    assert all(is_local(e) and "doc-1" in e.key and e.kind == "Person" for e in (first, second))
+    assert all(e.local and "doc-1" in e.key and e.kind == "Person" for e in (first, second))
 
 
 def test_a_general_noun_takes_up_the_last_thing_of_its_class_nearby() -> None:

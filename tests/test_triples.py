@@ -28,3 +28,14 @@ def test_event_has_roles_amount_date_and_source() -> None:
 def test_iris_are_stable_and_safe() -> None:
     assert entity_iri("name:apple") == entity_iri("name:apple")
     assert " " not in str(entity_iri('name:a "b" <c>'))
+
+
+def test_a_thing_a_common_noun_names_belongs_to_its_document_only() -> None:
+    text = "La victime parle."
+    sentence = Sentence(0, len(text), text)
+    victim = Entity("local:d1/victime-3", "victime", "Person", (Mention(3, 10, "victime", "Person", "noun"),))
+    pompeo = Entity("name:pompeo", "Pompeo", "Person", (Mention(0, 6, "Pompeo", "Person"),))
+    graphs = [document_graph(Extraction(Document(doc_id, text, "d.txt"), (sentence,), (victim, pompeo), ()))
+              for doc_id in ("d1", "d2")]
+    assert [str(g.value(entity_iri(victim.key), KG.localTo)).split("/")[-1][:2] for g in graphs] == ["d1", "d2"]
+    assert all(g.value(entity_iri(pompeo.key), KG.localTo) is None for g in graphs)
