@@ -36,7 +36,7 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
     kin = "(?:" + "|".join(sorted(map(re.escape, table["kin"]), key=len, reverse=True)) + ")"
     return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF).replace("{KIN}", kin), re.IGNORECASE)
                    for p in patterns]
-            for name, patterns in table.items() if name not in {"ends", "kin", "placed", "members"}}
+            for name, patterns in table.items() if name not in {"ends", "kin", "placed", "members", "interactions"}}
 
 
 @cache
@@ -66,7 +66,8 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     for m, entity in of_mention.items():
         for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
             at_token.setdefault(token.i, entity)
-    facts: list[Fact] = [*_placed(doc, sentences, of_mention, at_token), *_members(doc, sentences, of_mention, at_token)]
+    facts: list[Fact] = [*_placed(doc, sentences, of_mention, at_token), *_members(doc, sentences, of_mention, at_token),
+                         *_interactions(doc, sentences, at_token)]
     for sentence in sentences:
         inside = sorted((m for m in of_mention if sentence.start <= m.start and m.end <= sentence.end
                          and m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
@@ -159,6 +160,41 @@ def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, 
             heads = noun.lemma_.lower() in _heads()
             for name in ("worksFor", "headOf") if heads else ("memberOf",):
                 yield _relation(name, member.key, organisation.key, sentence, "dependency member")
+
+
+@cache
+def _interaction_verbs() -> dict[str, tuple[str, bool]]:
+    """Each verb of contact or conflict -> its relation, and whether its object is the other one."""
+    table = load_yaml("relations.yml")["interactions"]
+    return {verb: (name, kind == "direct") for name in ("inContactWith", "atOddsWith")
+            for kind, verbs in table[name].items() for verb in verbs}
+
+
+def _interactions(doc: Doc, sentences: Sequence[Sentence], at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"Mme X a appelé les pompiers", "la police a arrêté deux hommes", "X a été agressé par un inconnu": the
+    subject and the object of a verb of contact or conflict were in contact, or at odds."""
+    rule, verbs = load_yaml("relations.yml")["interactions"], _interaction_verbs()
+    starts = [s.start for s in sentences]
+    for verb in doc:
+        name, direct = verbs.get(verb.lemma_, (None, False)) if verb.pos_ == "VERB" else (None, False)
+        if name is None:
+            continue
+        doers, others = [], []  # "X a arrêté Y", "Y a été arrêté par X", "X a parlé à Y"
+        for child in verb.children:
+            case = {c.lower_ for c in child.children if c.dep_ == "case"}
+            entity = _entity_at(child, at_token)
+            if entity is None or not _is_a(entity, rule["classes"]):
+                continue
+            if child.dep_ in {"nsubj", "obl:agent"}:
+                doers.append(entity)
+            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (case & set(rule["with"])
+                                                                                    or direct and not case):
+                others.append(entity)
+        sentence = sentences[bisect_right(starts, verb.idx) - 1]
+        for doer in doers:
+            for other in others:
+                if doer.key != other.key:
+                    yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
 
 
 def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],

@@ -73,6 +73,8 @@ class KG(DefinedNamespace):
     birthPlace: URIRef
     homeLocation: URIRef
     relativeOf: URIRef
+    inContactWith: URIRef
+    atOddsWith: URIRef
     # amounts
     value: URIRef
     currency: URIRef

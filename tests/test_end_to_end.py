@@ -134,12 +134,15 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
         chain.add((rdflib.URIRef(f"urn:{child}"), RDFS.label, rdflib.Literal(child)))
     chain.add((rdflib.URIRef("urn:holding"), RDFS.label, rdflib.Literal("holding")))
     store.replace_graph("urn:doc:chain", chain)
+    store.replace_graph("urn:doc:fire", _fire_graph())
     expected = {
         "about-entity": {("formerlyKnownAs", "Musical.ly"), ("Investment", "investor")},
         "bans-and-fines": {("Ban", "États-Unis", "TikTok", "considered")},
         "documents": {("s00-tiktok",)},
         "entities-by-class": {("Person", "Mike Pompeo"), ("Country", "États-Unis"), ("Continent", "Europe")},
         "former-names": {("TikTok", "Musical.ly")},
+        "incidents": {("incendie", "Lyon", "pompiers")},
+        "interactions": {("police", "atOddsWith", "hommes")},
         "investments": {("TikTok", "300000000", "EUR", "Europe", "planned")},
         "ownership": {("tiktok", "bytedance"), ("tiktok", "holding"), ("bytedance", "holding")},
         "people-and-roles": {("Mike Pompeo", "secrétaire d’État américain")},
@@ -153,6 +156,30 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
                 for result in [run_query(store, path.read_text(encoding="utf-8"))] for row in result]
         for values in expected[name]:
             assert any(set(values) <= row for row in rows), (name, values)
+
+
+def _fire_graph() -> rdflib.Graph:
+    """An article's graph as kg writes it: a fire in Lyon, the firemen there, the police arresting two men."""
+    from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
+    from kg.triples import document_graph
+
+    text = "Un incendie a éclaté à Lyon. Les pompiers sont venus. La police a arrêté deux hommes."
+    sentences = (Sentence(0, 28, text[:28]), Sentence(29, 54, text[29:54]), Sentence(55, len(text), text[55:]))
+
+    def entity(word: str, kind: str) -> Entity:
+        start = text.index(word)
+        key = word if kind == "City" else f"local:fire/{word}"
+        return Entity(key, word, kind, (Mention(start, start + len(word), word, kind, "noun"),))
+    fire, lyon, firemen, police, men = (entity("incendie", "Incident"), entity("Lyon", "City"),
+                                        entity("pompiers", "Group"), entity("police", "Organization"),
+                                        entity("hommes", "Group"))
+
+    def fact(kind: str, one: Entity, other: Entity, sentence: Sentence) -> Fact:
+        return Fact(kind, (("subject", one.key), ("object", other.key)), (sentence,), kind, "test", is_event=False)
+    facts = (fact("locatedIn", fire, lyon, sentences[0]), fact("locatedIn", firemen, lyon, sentences[0]),
+             fact("atOddsWith", police, men, sentences[2]))
+    return document_graph(Extraction(Document("fire", text, "fire.txt"), sentences,
+                                     (fire, lyon, firemen, police, men), facts))
 
 
 def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:

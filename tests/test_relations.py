@@ -279,3 +279,22 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
             ("la", "le", "DET", "det", 4), ("préfecture", "préfecture", "NOUN", "nmod", 1)]
     assert parsed(rows, {}, {"directeur": "Person", "préfecture": "Organization"}) == {
         ("worksFor", "directeur", "préfecture"), ("headOf", "directeur", "préfecture")}
+
+
+def test_verbs_of_contact_and_conflict_join_their_subject_and_object() -> None:
+    # "la police a arrêté deux hommes dans la rue de Lyon": at odds; the police is the doer
+    assert {r for r in parsed(ARREST, {"Lyon": "City"}, {"police": "Organization", "hommes": "Group", "rue": "Place"})
+            if r[0] != "locatedIn"} == {("atOddsWith", "police", "hommes")}
+    # "Anne Roy a été soignée par un médecin": the agent of a passive
+    rows = [("Anne", "Anne", "PROPN", "nsubj:pass", 4), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("a", "avoir", "AUX", "aux:tense", 4), ("été", "être", "AUX", "aux:pass", 4),
+            ("soignée", "soigner", "VERB", "ROOT", 4), ("par", "par", "ADP", "case", 7), ("un", "un", "DET", "det", 7),
+            ("médecin", "médecin", "NOUN", "obl:agent", 4)]
+    assert parsed(rows, {"Anne Roy": "Person"}, {"médecin": "Person"}) == {("inContactWith", "médecin", "Anne Roy")}
+    # "Elle a répondu Paul Roy": what is said is no one spoken to; "Elle a répondu à Paul Roy" is
+    rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("répond", "répondre", "VERB", "ROOT", 1),
+            ("Paul", "Paul", "PROPN", "obj", 1), ("Roy", "Roy", "PROPN", "flat:name", 2)]
+    assert parsed(rows, {"Léa": "Person", "Paul Roy": "Person"}) == set()
+    rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("répond", "répondre", "VERB", "ROOT", 1), ("à", "à", "ADP", "case", 3),
+            ("Paul", "Paul", "PROPN", "obl:arg", 1), ("Roy", "Roy", "PROPN", "flat:name", 3)]
+    assert parsed(rows, {"Léa": "Person", "Paul Roy": "Person"}) == {("inContactWith", "Léa", "Paul Roy")}
