@@ -14,7 +14,7 @@ from kg.data import load_yaml
 from kg.dates import parse_times
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.nlp import ABBREVIATIONS, SUBJECT_DEPS, text_of
+from kg.nlp import ABBREVIATIONS, SUBJECT_DEPS, text_of, with_lemmas
 from kg.places import demonyms, known_places
 from kg.records import Mention
 from kg.vocab import base_class
@@ -52,6 +52,11 @@ def _nouns() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     table = load_yaml("nouns.yml")
     classes = {noun: cls for cls, nouns in table["classes"].items() for noun in nouns}
     return classes, frozenset(table["determiners"]["definite"]), frozenset(table["general"])
+
+
+@cache
+def _noun_lemmas() -> frozenset[str]:
+    return frozenset(_nouns()[0])
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> list[Mention]:
@@ -428,7 +433,7 @@ def _common_nouns(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
         at = bisect_right(starts, token.idx) - 1
         return at >= 0 and token.idx < names[at].end
 
-    for token in doc:
+    for token in with_lemmas(doc, _noun_lemmas()):
         kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if kind is None or named(token):
             continue

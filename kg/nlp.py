@@ -14,7 +14,7 @@ from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,23 @@ _RULER_LABELS = {"Person": "PER", "Place": "LOC", "Organization": "ORG", "Produc
 
 # Words whose full stop ends an abbreviation, not a sentence ("Warner Bros. Discovery").
 ABBREVIATIONS = frozenset({"Bros", "Inc", "Corp", "Co", "Jr", "St", "Ltd", "M", "Dr", "Mme", "Mgr", "av", "env"})
+
+
+@cache
+def _lemma_ids(lemmas: frozenset[str]) -> list[int]:
+    from spacy.strings import get_string_id
+
+    return [get_string_id(form) for lemma in lemmas for form in {lemma, lemma.capitalize()}]
+
+
+def with_lemmas(doc: Doc, lemmas: frozenset[str]) -> Iterator[Token]:
+    """The tokens whose lemma is one of ``lemmas`` (or it capitalised), in text order, found without making
+    a Token of every word: the rules that look for a few words stay cheap on long articles."""
+    import numpy
+    from spacy.attrs import LEMMA
+
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), _lemma_ids(lemmas))):
+        yield doc[int(i)]
 
 
 _SENTENCE_END = frozenset(".!?…")

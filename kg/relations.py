@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
 from kg.names import fold
-from kg.nlp import SUBJECT_DEPS
+from kg.nlp import SUBJECT_DEPS, with_lemmas
 from kg.places import demonyms
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import base_class
@@ -163,6 +163,11 @@ def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, 
 
 
 @cache
+def _interaction_lemmas() -> frozenset[str]:
+    return frozenset(_interaction_verbs())
+
+
+@cache
 def _interaction_verbs() -> dict[str, tuple[str, bool]]:
     """Each verb of contact or conflict -> its relation, and whether its object is the other one."""
     table = load_yaml("relations.yml")["interactions"]
@@ -175,7 +180,7 @@ def _interactions(doc: Doc, sentences: Sequence[Sentence], at_token: dict[int, E
     subject and the object of a verb of contact or conflict were in contact, or at odds."""
     rule, verbs = load_yaml("relations.yml")["interactions"], _interaction_verbs()
     starts = [s.start for s in sentences]
-    for verb in doc:
+    for verb in with_lemmas(doc, _interaction_lemmas()):
         name, direct = verbs.get(verb.lemma_, (None, False)) if verb.pos_ == "VERB" else (None, False)
         if name is None:
             continue
