@@ -119,25 +119,32 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences
                                "inferred place of a nearby incident", is_event=False)
 
 
-def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> Iterator[Fact]:
-    """"un homme dans l'ambassade" and "l'ambassade des États-Unis": the man is in the United States too."""
-    where: dict[object, list[Fact]] = {}
-    for f in facts:
-        if f.kind == "locatedIn":
-            where.setdefault(f.values("subject")[0], []).append(f)
-    known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
-    for f in facts:
-        if f.kind != "locatedIn":
-            continue
-        thing, place = f.values("subject")[0], f.values("object")[0]
-        if base_class(by_key[str(place)].kind) == "Place":
-            for further in where.get(place, ()):
+def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:
+    """"un homme dans l'ambassade" and "l'ambassade des États-Unis": the man is in the United States too,
+    and so on up a chain of places ("la rue de Lyon", "Lyon en France")."""
+    derived: list[Fact] = []
+    located = [f for f in facts if f.kind == "locatedIn"]
+    known = {(f.values("subject")[0], f.values("object")[0]) for f in located}
+    while located:
+        where: dict[object, list[Fact]] = defaultdict(list)
+        for f in (*facts, *derived):
+            if f.kind == "locatedIn":
+                where[f.values("subject")[0]].append(f)
+        new = []
+        for f in located:
+            thing, place = f.values("subject")[0], f.values("object")[0]
+            if base_class(by_key[str(place)].kind) != "Place":
+                continue
+            for further in where[place]:
                 wider = further.values("object")[0]
                 if wider != thing and (thing, wider) not in known:
                     known.add((thing, wider))
-                    yield Fact("locatedIn", (("subject", thing), ("object", wider)),
-                               tuple(dict.fromkeys(f.sentences + further.sentences)), "locatedIn",
-                               "inferred place of a place", is_event=False)
+                    new.append(Fact("locatedIn", (("subject", thing), ("object", wider)),
+                                    tuple(dict.fromkeys(f.sentences + further.sentences)), "locatedIn",
+                                    "inferred place of a place", is_event=False))
+        derived += new
+        located = new  # what the new facts lead to in turn
+    return derived
 
 
 def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],

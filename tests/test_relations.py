@@ -298,3 +298,11 @@ def test_verbs_of_contact_and_conflict_join_their_subject_and_object() -> None:
     rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("répond", "répondre", "VERB", "ROOT", 1), ("à", "à", "ADP", "case", 3),
             ("Paul", "Paul", "PROPN", "obl:arg", 1), ("Roy", "Roy", "PROPN", "flat:name", 3)]
     assert parsed(rows, {"Léa": "Person", "Paul Roy": "Person"}) == {("inContactWith", "Léa", "Paul Roy")}
+
+
+def test_a_chain_of_places_places_what_is_in_the_first_in_all() -> None:
+    # "La police a arrêté deux hommes dans la rue de Lyon en France."
+    rows = [*ARREST, ("en", "en", "ADP", "case", 12), ("France", "France", "PROPN", "nmod", 10)]
+    got = placed(rows, {"Lyon": "City", "France": "Country"}, {"police": "Organization", "hommes": "Group", "rue": "Place"})
+    assert got == {("hommes", "rue"), ("rue", "Lyon"), ("Lyon", "France"), ("hommes", "Lyon"), ("rue", "France"),
+                   ("hommes", "France")}
