@@ -188,13 +188,16 @@ def _class_of(mentions: Sequence[Mention]) -> str:
 
 
 def supported(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]:
-    """Drop the products only the NER's catch-all class proposed and no fact needs.
+    """Drop the products only the NER's catch-all class proposed, and the things a common noun names
+    once ("la ville", "un homme"), that no fact needs.
 
     The French model's MISC covers events, works, diseases and holidays as much as products; such a
-    name is kept when the text says it is a product ("sur Reels") or a fact gives it a role.
+    name is kept when the text says it is a product ("sur Reels") or a fact gives it a role. A thing
+    of the article that takes part in nothing and is named once says nothing.
     """
     used = {v for f in facts for _, v in f.roles if isinstance(v, str)}
-    return [e for e in entities if e.key in used or not (e.kind == "Product" and weakly_typed(e))]
+    return [e for e in entities if e.key in used
+            or not (e.kind == "Product" and weakly_typed(e) or e.local and len(e.mentions) == 1)]
 
 
 def weakly_typed(entity: Entity) -> bool:

@@ -1,8 +1,8 @@
 import re
 
-from kg.entities import resolve_entities
+from kg.entities import resolve_entities, supported
 from kg.gazetteer import load_gazetteer
-from kg.records import Entity, Mention, Sentence
+from kg.records import Entity, Fact, Mention, Sentence
 
 TEXT = "Mike Pompeo parle. Pompeo dit que TikTok investit. La société paie. WBD et Warner Bros. Discovery."
 
@@ -144,3 +144,13 @@ def test_a_pronoun_agrees_with_the_gender_and_number_of_a_common_noun() -> None:
     entities = by_label(text, [crowd, police, ils, il])
     assert {label: [m.text for m in e.mentions] for label, e in entities.items()} == {
         "police": ["police"], "manifestants": ["manifestants", "Ils"]}
+
+
+def test_a_thing_named_once_by_a_common_noun_is_kept_only_when_a_fact_needs_it() -> None:
+    text = "La ville dort. Un homme passe à Lyon. La victime parle. La victime part."
+    city, man = noun(text, "ville", "Place", "ville", True), noun(text, "homme", "Person", "homme", False)
+    victim = [noun(text, "victime", "Person", "victime", True, nth) for nth in (0, 1)]
+    lyon = Mention(32, 36, "Lyon", "Place")
+    entities = list(by_label(text, [city, man, lyon, *victim]).values())
+    here = Fact("locatedIn", (("subject", "local:/homme-18"), ("object", "name:lyon")), (), "à", "test", is_event=False)
+    assert sorted(e.label for e in supported(entities, [here])) == ["Lyon", "homme", "victime"]
