@@ -6,7 +6,10 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
 
+from kg.data import load_yaml
 from kg.gazetteer import Gazetteer
 from kg.names import fold
 from kg.records import LOCAL, Entity, Fact, Mention, Sentence
@@ -40,11 +43,14 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     last_of: dict[str, tuple[str, int]] = {}  # a class -> the last common noun's entity of it, and where
 
     def local(m: Mention) -> None:
-        kind = m.kind.split("|")[0]
+        # a description that refers to no name is a thing of the article if its noun is one of nouns.yml
+        kind = m.kind if m.form == "noun" else _local_classes().get(m.head)
+        if kind is None:
+            return  # "le service", "l'application": no thing an article tells of
         key = latest.get((m.head, kind, m.plural)) if m.definite else None
         last, at = last_of.get(kind, (None, 0))
-        if key is None and m.definite and m.nearest and sentence_of(m.start) - at <= _WINDOW:
-            key = last  # "le drame", "les lieux": the last thing of their class, if not far
+        if key is None and m.definite and m.nearest and m.form == "noun" and sentence_of(m.start) - at <= _WINDOW:
+            key = last  # "le drame": the last incident, if not far
         if key is None:
             key = latest[(m.head, kind, m.plural)] = f"{LOCAL}{scope}/{m.head}-{m.start}"
         last_of[kind] = key, sentence_of(m.start)
@@ -54,6 +60,17 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
 
     def sentence_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
+
+    summaries: dict[str, tuple[int, _Summary]] = {}
+
+    def summary(key: str) -> _Summary:
+        """A cluster's class, genders and whether only the NER typed it, computed again only when it grew."""
+        cluster = clusters[key]
+        known = summaries.get(key)
+        if known is None or known[0] != len(cluster):
+            genders, ner_only = frozenset(x.gender for x in cluster if x.gender), all(x.cue == "ner" for x in cluster)
+            known = summaries[key] = len(cluster), _Summary(_class_of(cluster), genders, ner_only)
+        return known[1]
 
     for m in mentions:
         if m.form == "name" or m.kind in {"MonetaryAmount", "Time"}:
@@ -70,7 +87,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
             clusters[of_mention[introduced]].append(replace(m, kind=m.kind.split("|")[0], cue="context"))
             continue
         behind = _starting(antecedents, starts[max(here - _WINDOW, 0)] if starts else 0, m.start)
-        key = _referent(m, behind, of_mention, clusters, sentence_of)
+        key = _referent(m, behind, of_mention, summary, sentence_of)
         if key is not None:
             insort(antecedents, m, key=_start)  # "La société affirme qu'elle ...": later anaphors may refer through it
             of_mention[m] = key
@@ -143,21 +160,32 @@ def _abbreviates(short: str, long: str, kind: str) -> bool:
     return False
 
 
+class _Summary(NamedTuple):
+    cls: str
+    genders: frozenset[str]
+    ner_only: bool
+
+
+@cache
+def _local_classes() -> dict[str, str]:
+    """Each common noun of kg/data/nouns.yml -> the class of the thing it names."""
+    return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
+
+
 def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, str],
-              clusters: dict[str, list[Mention]], sentence_of: Callable[[int], int]) -> str | None:
+              summary: Callable[[str], _Summary], sentence_of: Callable[[int], int]) -> str | None:
     allowed = m.kind.split("|")
     here = sentence_of(m.start)
 
     def fits(n: Mention) -> bool:
-        cluster = clusters[of_mention[n]]
-        cls = _class_of(cluster)
+        cls, genders, _ = summary(of_mention[n])
         # the object of a clause is not its own subject ("L'Autorité sanctionne la firme")
         # (an apposition is the name it follows: "M. X, directeur de ...")
         bound = not m.subject and n.subject and sentence_of(n.start) == here and not (m.nearest and m.form == "description")
         # "elle" is not "M. Rivera": a pronoun's gender against a person's, where the words gave it
         # and against a common noun's ("la police" is no "il")
-        other = m.gender is not None and (cls == "Person" or of_mention[n].startswith(LOCAL)) \
-            and {x.gender for x in cluster if x.gender} == {_OTHER[m.gender]}
+        other = m.form == "pronoun" and m.gender is not None and (cls == "Person" or of_mention[n].startswith(LOCAL)) \
+            and genders == {_OTHER[m.gender]}
         # and its number: "les secours" is no "il", "la victime" no "ils", and a name is one thing
         number = m.form != "pronoun" or n.plural == m.plural
         return cls in allowed and not bound and not other and number
@@ -171,10 +199,9 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
     def rank(n: Mention) -> tuple[int, int, int, int, int]:
         if m.nearest:  # "ce dernier"
             return (here - sentence_of(n.start), 0, 0, 0, m.start - n.end)
-        cluster = clusters[of_mention[n]]
-        cls = _class_of(cluster)
-        preference = 0 if all(x.cue == "ner" for x in cluster) else allowed.index(cls) if cls in allowed else 0
-        agrees = cls == "Person" and m.gender is not None and m.gender in {x.gender for x in cluster}
+        cls, genders, ner_only = summary(of_mention[n])
+        preference = 0 if ner_only else allowed.index(cls) if cls in allowed else 0
+        agrees = cls == "Person" and m.gender is not None and m.gender in genders
         return (here - sentence_of(n.start), 0 if n.subject else 1, 0 if agrees else 1, preference, m.start - n.end)
     return of_mention[min(candidates, key=rank)]
 

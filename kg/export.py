@@ -152,7 +152,7 @@ def _tables(store: Store, nodes: Iterable[tuple[str, dict]], edges: Iterable[tup
             folder: Path) -> None:
     """nodes.csv, edges.csv and facts.csv (each fact's roles with its source sentence) in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    node_fields = ["id", "label", "class", "wikidata", "mentions", "articles", "amount", "amount_min",
+    node_fields = ["id", "label", "class", "wikidata", "mentions", "articles", "article", "amount", "amount_min",
                    "amount_max", "currency", "status"]
     _csv(folder / "nodes.csv", node_fields, ({"id": n, **d} for n, d in nodes))
     edge_fields = ["source_id", "target_id", "label", "sentences", "source", "status"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.data import read_text
 from kg.errors import InputError
 from kg.names import fold
-from kg.vocab import base_class
+from kg.vocab import NAMED_CLASSES
 
 COLUMNS = ["qid", "class", "label_fr", "label_en", "aliases"]
 
@@ -54,10 +54,8 @@ def _rows(text: str, where: str) -> list[Entry]:
     for n, row in enumerate(reader, 2):
         if not (row["qid"] or "").startswith("Q") or not row["label_fr"]:
             raise InputError(f"{where}:{n}: a row needs a Wikidata id (Q…) and a French label")
-        try:
-            base_class(row["class"])
-        except KeyError:
-            raise InputError(f"{where}:{n}: unknown class {row['class']!r}") from None
+        if row["class"] not in NAMED_CLASSES:  # an incident or a group is no named, linked thing
+            raise InputError(f"{where}:{n}: unknown class {row['class']!r} (one of {', '.join(NAMED_CLASSES)})")
         aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
         entries.append(Entry(row["qid"], row["class"], row["label_fr"], row["label_en"] or "", aliases))
     return entries

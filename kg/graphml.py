@@ -8,8 +8,8 @@ from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 NODE_KEYS = {"label": "string", "class": "string", "wikidata": "string", "aliases": "string", "mentions": "int",
-             "articles": "int", "kind": "string", "status": "string", "currency": "string", "amount": "double",
-             "amount_min": "double", "amount_max": "double"}
+             "articles": "int", "article": "string", "kind": "string", "status": "string", "currency": "string",
+             "amount": "double", "amount_min": "double", "amount_max": "double"}
 EDGE_KEYS = {"label": "string", "sentences": "int", "source": "string", "status": "string"}
 # Characters XML 1.0 cannot carry at all, even escaped: article text may hold them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -66,7 +66,7 @@ def node_rows(store: Store) -> Iterator[tuple[str, dict]]:
 def _entity_rows(store: Store) -> Iterator[tuple[str, dict]]:
     classes = ", ".join(f"kg:{c}" for c in _CLASS_PREFERENCE)
     rows = _rows(store, f"""
-        SELECT ?n ?label ?wd ?classes ?mentions ?articles ?aliases WHERE {{
+        SELECT ?n ?label ?wd ?classes ?mentions ?articles ?aliases ?doc WHERE {{
           {{ SELECT ?n (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?c); SEPARATOR=" ") AS ?classes)
                     (SUM(?m) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
                GRAPH ?g {{ ?n a ?c ; rdfs:label ?l . OPTIONAL {{ ?n kg:mentionCount ?m }} }}
@@ -76,13 +76,15 @@ def _entity_rows(store: Store) -> Iterator[tuple[str, dict]]:
                      GROUP BY ?n }}
           OPTIONAL {{ SELECT ?n (GROUP_CONCAT(DISTINCT ?a; SEPARATOR="|") AS ?aliases) WHERE {{ ?n kg:alias ?a }}
                      GROUP BY ?n }}
+          OPTIONAL {{ SELECT ?n (SAMPLE(?d) AS ?doc) WHERE {{ ?n kg:localTo ?d }} GROUP BY ?n }}
         }}""")
     for row in rows:
         found = {local(c) for c in str(row["classes"]).split()}
         yield str(row["n"]), {
             "label": str(row["label"]), "class": next(c for c in _CLASS_PREFERENCE if c in found),
             "wikidata": local(row["wd"]) if row["wd"] else "", "aliases": str(row["aliases"] or ""),
-            "mentions": int(float(row["mentions"] or 0)), "articles": int(row["articles"] or 0), "kind": "entity"}
+            "mentions": int(float(row["mentions"] or 0)), "articles": int(row["articles"] or 0), "kind": "entity",
+            "article": local(row["doc"]) if row["doc"] else ""}  # the one article of "la victime", not of a name
 
 
 def _event_rows(store: Store) -> Iterator[tuple[str, dict]]:
@@ -96,7 +98,7 @@ def _event_rows(store: Store) -> Iterator[tuple[str, dict]]:
         }}""")
     for row in rows:
         cls = local(str(row["class"]))
-        attrs: dict[str, str | int | float] = {"label": cls, "class": cls, "wikidata": "", "aliases": "",
+        attrs: dict[str, str | int | float] = {"label": cls, "class": cls, "wikidata": "", "aliases": "", "article": "",
                                                "mentions": 1, "articles": 1, "status": str(row["status"]),
                                                "kind": "event"}
         if row["currency"]:
@@ -172,17 +174,20 @@ def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def resolve(graph: nx.MultiDiGraph, name: str) -> str:
-    """Return the entity node a name designates, by label or alias, folded.
+    """Return the entity node a name designates: its id, or its label or alias, folded; a named entity
+    before the things of single articles a common noun names ("police").
 
     Raises:
         InputError: when no entity or several have that name, listing candidates.
     """
     wanted = fold(name)
     entities = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "entity"}
-    hits = [n for n, d in entities.items()
-            if wanted in {fold(d["label"]), *(fold(a) for a in d.get("aliases", "").split("|") if a)}]
-    if len(hits) == 1:
-        return hits[0]
+    hits = [n for n, d in entities.items() if name in {n, local(n)}] or \
+        [n for n, d in entities.items()
+         if wanted in {fold(d["label"]), *(fold(a) for a in d.get("aliases", "").split("|") if a)}]
+    named = [n for n in hits if not entities[n].get("article")]
+    if len(hits) == 1 or len(named) == 1:
+        return hits[0] if len(hits) == 1 else named[0]
     if hits:
         listed = "; ".join(f"{entities[n]['label']} ({entities[n]['class']}, {local(n)})" for n in hits)
         raise InputError(f"{name!r} is ambiguous: {listed}")

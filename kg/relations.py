@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _LOCATIVE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
+_PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", "obl:agent"}
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 _SLOT = "⟦{}⟧"
@@ -68,9 +69,11 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
             at_token.setdefault(token.i, entity)
     facts: list[Fact] = [*_placed(doc, sentences, of_mention, at_token), *_members(doc, sentences, of_mention, at_token),
                          *_interactions(doc, sentences, at_token)]
+    named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
+    named_starts = [m.start for m in named]
     for sentence in sentences:
-        inside = sorted((m for m in of_mention if sentence.start <= m.start and m.end <= sentence.end
-                         and m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
+        inside = [m for m in named[bisect_left(named_starts, sentence.start) : bisect_left(named_starts, sentence.end)]
+                  if m.end <= sentence.end]
         masked = _mask(sentence, inside)
         for name, patterns in _patterns().items():
             for pattern in patterns:
@@ -103,7 +106,8 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences
     known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
     told_in: dict[int, set[str]] = defaultdict(set)  # a sentence -> the people and groups told of in it
     for e in entities:
-        if _is_a(e, rule["classes"]) and (rule["named"] or not any(m.form == "name" for m in e.mentions)):
+        there = _is_a(e, rule["classes"]) or any(m.head in rule["services"] for m in e.mentions)
+        if there and (rule["named"] or not any(m.form == "name" for m in e.mentions)):
             for m in e.mentions:
                 told_in[bisect_right(starts, m.start) - 1].add(e.key)
     reach = rule["sentences"]
@@ -164,7 +168,7 @@ def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, 
                     or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
                 continue
             sentence = sentences[bisect_right(starts, m.start) - 1]
-            heads = noun.lemma_.lower() in _heads()
+            heads = noun.lemma_.lower() in _heads() and member.kind == "Person"  # "les dirigeants" are members
             for name in ("worksFor", "headOf") if heads else ("memberOf",):
                 yield _relation(name, member.key, organisation.key, sentence, "dependency member")
 
@@ -199,8 +203,8 @@ def _interactions(doc: Doc, sentences: Sequence[Sentence], at_token: dict[int, E
                 continue
             if child.dep_ in {"nsubj", "obl:agent"}:
                 doers.append(entity)
-            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (case & set(rule["with"])
-                                                                                    or direct and not case):
+            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (not case if direct
+                                                                                    else case & set(rule["with"])):
                 others.append(entity)
         sentence = sentences[bisect_right(starts, verb.idx) - 1]
         for doer in doers:
@@ -218,10 +222,13 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
     place's own complement says where it is ("l'ambassade des États-Unis", "les habitants du quartier")."""
     rule = load_yaml("relations.yml")["placed"]
     starts = [s.start for s in sentences]
-    in_clause: dict[int, list[Entity]] = defaultdict(list)  # a verb -> the people, groups, incidents of its clause
+    in_clause: dict[int, list[Entity]] = defaultdict(list)  # a verb -> the people, groups, incidents it has
     for i, entity in at_token.items():
-        if _is_a(entity, rule["participants"]) and entity not in in_clause[_clause(doc[i])[0]]:
-            in_clause[_clause(doc[i])[0]].append(entity)
+        # what a common noun names is there wherever it hangs in the clause ("les victimes de l'accident ont
+        # été conduites à l'hôpital"); a named person only as the verb's own ("le fils de X" is not X)
+        verb = _clause(doc[i])[0] if entity.local else _participant_of(doc[i])
+        if verb is not None and _is_a(entity, rule["participants"]) and entity not in in_clause[verb]:
+            in_clause[verb].append(entity)
     for m, place in of_mention.items():
         if m.form == "pronoun" or base_class(place.kind) != "Place":
             continue
@@ -236,7 +243,7 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
             if owner is not None and owner.key != place.key and _is_a(owner, rule["complemented"]):
                 yield _relation("locatedIn", owner.key, place.key, sentence, "dependency place")
             continue
-        if not case & set(rule["prepositions"]):
+        if not case & set(rule["prepositions"]) and not (m.form != "name" and case & set(rule["noun_prepositions"])):
             continue
         found = _holder(phrase.head, at_token, rule)
         if found is not None and found[0].key != place.key:
@@ -252,6 +259,16 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
 def _is_a(entity: Entity, classes: Sequence[str]) -> bool:
     """Whether the entity's class or the contract class above it is one of ``classes``."""
     return entity.kind in classes or base_class(entity.kind) in classes
+
+
+def _participant_of(token: Token) -> int | None:
+    """The verb ``token`` is the subject, object or complement of, itself or in a list ("X et Y ont été
+    arrêtés"); not a noun's complement ("le fils [de X] a été arrêté")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in _PARTICIPANT_DEPS and token.head.pos_ in {"VERB", "AUX"}:
+        return token.head.i
+    return None
 
 
 def _clause(token: Token) -> tuple[int, int]:
@@ -290,12 +307,12 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
         entity = _entity_at(token, at_token)
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
             ok = _is_a(entity, rule["attached" if step == 0 else "subjects"])
-            return (entity, verb or "locatedIn") if ok else None
+            return (entity, verb if verb and entity.kind == "Person" else "locatedIn") if ok else None
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             entity = _entity_at(subject, at_token)
             ok = entity is not None and _is_a(entity, rule["subjects"])
-            return (entity, verb or "locatedIn") if ok else None
+            return (entity, verb if verb and entity.kind == "Person" else "locatedIn") if ok else None
         nouns += token.pos_ == "NOUN"
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i or nouns > 1:
             return None  # past one common noun the place is the noun's: "défend le retour à une production en France"

@@ -110,6 +110,8 @@ PARENTS: dict[str, str] = {
 }
 
 ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
+# the classes of things a name names, which the gazetteer may link: not a group nor an incident
+NAMED_CLASSES = tuple(c for c in (*ENTITY_CLASSES, *PARENTS) if c not in {"Group", "Incident"})
 EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement")
 
 

@@ -154,3 +154,26 @@ def test_a_thing_named_once_by_a_common_noun_is_kept_only_when_a_fact_needs_it()
     entities = list(by_label(text, [city, man, lyon, *victim]).values())
     here = Fact("locatedIn", (("subject", "local:/homme-18"), ("object", "name:lyon")), (), "à", "test", is_event=False)
     assert sorted(e.label for e in supported(entities, [here])) == ["Lyon", "homme", "victime"]
+
+
+def test_an_apposed_noun_joins_its_name_whatever_its_grammatical_gender() -> None:
+    # "M. Paul Martin, la victime, parle." ("victime" is feminine, Paul Martin a man)
+    text = "M. Paul Martin, la victime, parle."
+    martin = Mention(3, 14, "Paul Martin", "Person", gender="Masc")
+    victim = Mention(19, 26, "victime", "Person", "description", gender="Fem", nearest=True, head="victime",
+                     definite=True)
+    assert [m.text for m in by_label(text, [martin, victim])["Paul Martin"].mentions] == ["Paul Martin", "victime"]
+
+
+def test_elle_may_be_a_group_and_a_description_unresolved_takes_its_class_from_the_nouns() -> None:
+    text = "La famille arrive. Elle pleure. Un gendarme passe. Le gendarme part. Le service ferme."
+    family = noun(text, "famille", "Group", "famille", True, subject=True, gender="Fem")
+    elle = Mention(19, 23, "Elle", "Organization|Product|Person|Group", "pronoun", subject=True, gender="Fem")
+    gendarme = noun(text, "gendarme", "Person", "gendarme", False)
+    the_gendarme = Mention(text.index("gendarme", 45), text.index("gendarme", 45) + 8, "gendarme", "Organization",
+                           "description", subject=True, head="gendarme", definite=True)
+    service = Mention(text.index("service"), text.index("service") + 7, "service", "Product|Organization",
+                      "description", subject=True, head="service", definite=True)
+    entities = by_label(text, [family, elle, gendarme, the_gendarme, service])
+    assert {label: (e.kind, [m.text for m in e.mentions]) for label, e in entities.items()} == {
+        "famille": ("Group", ["famille", "Elle"]), "gendarme": ("Person", ["gendarme", "gendarme"])}

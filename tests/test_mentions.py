@@ -147,7 +147,7 @@ def test_object_pronouns_are_not_mentions() -> None:
                     ("parle", "parler", "VERB", "ROOT", 2), ("puis", "puis", "ADV", "advmod", 5),
                     ("le", "le", "PRON", "obj", 5), ("voit", "voir", "VERB", "conj", 2)])
     got = [(m.text, m.kind, m.subject) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
-    assert got == [("elle", "Organization|Product|Person", True)]
+    assert got == [("elle", "Organization|Product|Person|Group", True)]
 
 
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
@@ -252,3 +252,26 @@ def test_a_nationality_after_a_noun_is_not_part_of_its_mention() -> None:
     rows = [("une", "un", "DET", "det", 1), ("femme", "femme", "NOUN", "nsubj", 3),
             ("américaine", "américain", "ADJ", "amod", 1), ("arrive", "arriver", "VERB", "ROOT", 3)]
     assert [text for text, *_ in nouns(rows)] == ["femme"]
+
+
+def test_common_nouns_after_contractions_once_and_not_a_death() -> None:
+    # "Les habitants du quartier racontent la mort d'un groupe de jeunes."
+    rows = [("Les", "le", "DET", "det", 1), ("habitants", "habitant", "NOUN", "nsubj", 4, "Number=Plur"),
+            ("du", "de", "ADP", "case", 3), ("quartier", "quartier", "NOUN", "nmod", 1),
+            ("racontent", "raconter", "VERB", "ROOT", 4), ("la", "le", "DET", "det", 6),
+            ("mort", "mort", "NOUN", "obj", 4), ("d'", "de", "ADP", "case", 9, "", True), ("un", "un", "DET", "det", 9),
+            ("groupe", "groupe", "NOUN", "nmod", 6), ("de", "de", "ADP", "case", 11),
+            ("jeunes", "jeune", "NOUN", "nmod", 9, "Number=Plur")]
+    assert [(text, kind, definite) for text, kind, _, _, definite in nouns(rows)] == [
+        ("habitants", "Group", True), ("quartier", "Place", True), ("groupe de jeunes", "Group", False)]
+
+
+def test_a_noun_after_a_fronted_place_is_no_apposition_and_a_title_far_before_a_name_no_mention() -> None:
+    # "À Paris, la police parle." / "Le maire de Paris Anne Hidalgo parle."
+    rows = [("À", "à", "ADP", "case", 1), ("Paris", "Paris", "PROPN", "obl:mod", 5), (",", ",", "PUNCT", "punct", 1),
+            ("la", "le", "DET", "det", 4), ("police", "police", "NOUN", "nsubj", 5), ("parle", "parler", "VERB", "ROOT", 5)]
+    assert nouns(rows, ["O", "B-LOC", "O", "O", "O", "O"]) == [("police", "Organization", "noun", "police", True)]
+    rows = [("Le", "le", "DET", "det", 1), ("maire", "maire", "NOUN", "nsubj", 6), ("de", "de", "ADP", "case", 3),
+            ("Paris", "Paris", "PROPN", "nmod", 1), ("Anne", "Anne", "PROPN", "appos", 1),
+            ("Hidalgo", "Hidalgo", "PROPN", "flat:name", 4), ("parle", "parler", "VERB", "ROOT", 6)]
+    assert nouns(rows, ["O", "O", "O", "B-LOC", "B-PER", "I-PER", "O"]) == []

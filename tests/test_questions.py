@@ -67,3 +67,14 @@ def test_money_labels() -> None:
     assert money_label({"amount": 3e8, "currency": "EUR"}) == "300 M EUR"
     assert money_label({"amount_min": 1e9, "currency": "EUR"}) == "> 1 Md EUR"
     assert money_label({"amount_min": 1e5, "amount_max": 1e6, "currency": "EUR"}) == "100 k–1 M EUR"
+
+
+def test_a_named_entity_comes_before_the_things_of_single_articles_and_ids_pick_any() -> None:
+    g = network()
+    for node, article in (("police-a", "doc-a"), ("police-b", "doc-b")):
+        g.add_node(node, label="police", **{"class": "Organization"}, kind="entity", aliases="", article=article)
+    with pytest.raises(InputError, match="ambiguous"):
+        resolve(g, "police")
+    assert resolve(g, "police-b") == "police-b"
+    g.add_node("police-n", label="Police", **{"class": "GovernmentBody"}, kind="entity", aliases="", article="")
+    assert resolve(g, "police") == "police-n"

@@ -258,15 +258,18 @@ def test_people_told_of_near_an_incident_are_where_it_happened() -> None:
     ends = [t.idx + 1 for t in doc if t.text == "."]
     sentences = [Sentence(a, b, doc.text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True)]
 
-    def placed_near(firemen: tuple[str, str]) -> set[tuple]:
-        entities = [Entity(w, w, kind, (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form),))
-                    for w, kind, form in (("incendie", "Incident", "noun"), ("Lyon", "City", "name"),
-                                          ("pompiers", *firemen), ("voisins", "Group", "noun"))]
+    def placed_near(firemen: tuple[str, str, str]) -> set[tuple]:
+        entities = [Entity(w, w, kind, (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form, head=head),))
+                    for w, kind, form, head in (("incendie", "Incident", "noun", "incendie"), ("Lyon", "City", "name", ""),
+                                                ("pompiers", *firemen), ("voisins", "Group", "noun", "voisin"))]
         return {(f.values("subject")[0], f.values("object")[0], f.method) for f in find_relations(doc, sentences, entities)}
-    assert placed_near(("Group", "noun")) == {("incendie", "Lyon", "dependency place"),
-                                               ("pompiers", "Lyon", "inferred place of a nearby incident")}
+    there = {("incendie", "Lyon", "dependency place"), ("pompiers", "Lyon", "inferred place of a nearby incident")}
+    assert placed_near(("Group", "noun", "pompier")) == there
+    # an emergency service is there, not any organisation ("le gouvernement" promising help)
+    assert placed_near(("Organization", "noun", "police")) == there
+    assert placed_near(("Organization", "noun", "gouvernement")) == {("incendie", "Lyon", "dependency place")}
     # a person named there is not placed: often someone who speaks of it from elsewhere
-    assert placed_near(("Person", "name")) == {("incendie", "Lyon", "dependency place")}
+    assert placed_near(("Person", "name", "")) == {("incendie", "Lyon", "dependency place")}
 
 
 def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_after_it() -> None:
@@ -308,3 +311,45 @@ def test_a_chain_of_places_places_what_is_in_the_first_in_all() -> None:
     got = placed(rows, {"Lyon": "City", "France": "Country"},
                  {"police": "Organization", "hommes": "Group", "rue": "Place", "quartier": "Place"})
     assert {place for thing, place in got if thing == "hommes"} == {"rue", "quartier", "Lyon", "France"}
+
+
+def test_sur_places_only_before_a_common_noun() -> None:
+    # "Paul Roy parle sur l'Ukraine" is what about; "Paul Roy parle sur la place" is where
+    def on(word: str, names: dict[str, str], nouns: dict[str, str]) -> set[tuple[str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                ("parle", "parler", "VERB", "ROOT", 2), ("sur", "sur", "ADP", "case", 5), ("la", "le", "DET", "det", 5),
+                (word, word, "NOUN" if nouns else "PROPN", "obl:mod", 2)]
+        return placed(rows, names, nouns)
+    assert on("Ukraine", {"Paul Roy": "Person", "Ukraine": "Country"}, {}) == set()
+    assert on("plage", {"Paul Roy": "Person"}, {"plage": "Place"}) == {("Paul Roy", "plage")}
+
+
+def test_a_named_complement_of_a_participant_is_not_placed_and_heads_are_people() -> None:
+    # "Le fils de Jean Dupont a été arrêté à Marseille": the son is there, not Jean Dupont
+    rows = [("Le", "le", "DET", "det", 1), ("fils", "fils", "NOUN", "nsubj:pass", 7), ("de", "de", "ADP", "case", 3),
+            ("Jean", "Jean", "PROPN", "nmod", 1), ("Dupont", "Dupont", "PROPN", "flat:name", 3),
+            ("a", "avoir", "AUX", "aux:tense", 7), ("été", "être", "AUX", "aux:pass", 7),
+            ("arrêté", "arrêter", "VERB", "ROOT", 7), ("à", "à", "ADP", "case", 9),
+            ("Marseille", "Marseille", "PROPN", "obl:mod", 7)]
+    assert placed(rows, {"Jean Dupont": "Person", "Marseille": "City"}, {"fils": "Person"}) == {("fils", "Marseille")}
+    # "les dirigeants de l'entreprise": members, not heads, of it
+    rows = [("les", "le", "DET", "det", 1), ("dirigeants", "dirigeant", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+            ("l'", "le", "DET", "det", 4), ("entreprise", "entreprise", "NOUN", "nmod", 1)]
+    assert parsed(rows, {}, {"dirigeants": "Group", "entreprise": "Organization"}) == {
+        ("memberOf", "dirigeants", "entreprise")}
+    # "Les habitants vivent dans le quartier": there, a home being a person's
+    rows = [("Les", "le", "DET", "det", 1), ("habitants", "habitant", "NOUN", "nsubj", 2),
+            ("vivent", "vivre", "VERB", "ROOT", 2), ("dans", "dans", "ADP", "case", 5), ("le", "le", "DET", "det", 5),
+            ("quartier", "quartier", "NOUN", "obl:mod", 2)]
+    assert parsed(rows, {}, {"habitants": "Group", "quartier": "Place"}) == {("locatedIn", "habitants", "quartier")}
+
+
+def test_a_place_after_a_verb_of_contact_is_no_one_met() -> None:
+    # "Le ministre a rencontré les étudiants à l'université"
+    rows = [("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 3),
+            ("a", "avoir", "AUX", "aux:tense", 3), ("rencontré", "rencontrer", "VERB", "ROOT", 3),
+            ("les", "le", "DET", "det", 5), ("étudiants", "étudiant", "NOUN", "obj", 3), ("à", "à", "ADP", "case", 8),
+            ("l'", "le", "DET", "det", 8),
+            ("université", "université", "NOUN", "obl:mod", 3)]
+    got = parsed(rows, {}, {"ministre": "Person", "étudiants": "Group", "université": "Organization"})
+    assert {r for r in got if r[0] == "inContactWith"} == {("inContactWith", "ministre", "étudiants")}
