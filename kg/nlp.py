@@ -35,20 +35,21 @@ ABBREVIATIONS = frozenset({"Bros", "Inc", "Corp", "Co", "Jr", "St", "Ltd", "M", 
 
 
 @cache
-def _lemma_ids(lemmas: frozenset[str]) -> list[int]:
+def _lemma_ids(lemmas: frozenset[str]) -> frozenset[int]:
     from spacy.strings import get_string_id
 
-    return [get_string_id(form) for lemma in lemmas for form in {lemma, lemma.capitalize()}]
+    return frozenset(get_string_id(form) for lemma in lemmas for form in {lemma, lemma.capitalize()})
 
 
 def with_lemmas(doc: Doc, lemmas: frozenset[str]) -> Iterator[Token]:
     """The tokens whose lemma is one of ``lemmas`` (or it capitalised), in text order, found without making
     a Token of every word: the rules that look for a few words stay cheap on long articles."""
-    import numpy
     from spacy.attrs import LEMMA
 
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), _lemma_ids(lemmas))):
-        yield doc[int(i)]
+    wanted = _lemma_ids(lemmas)
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
+        if lemma in wanted:
+            yield doc[i]
 
 
 _SENTENCE_END = frozenset(".!?…")

@@ -25,7 +25,7 @@ from kg.reader import Skipped, read_documents
 from kg.records import Document, Extraction, Sentence
 from kg.relations import find_relations
 from kg.store import Store
-from kg.triples import content_hash, document_graph, document_iri
+from kg.triples import content_hash, document_iri, document_triples, ntriples
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -76,8 +76,7 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
 
 def serialised(extraction: Extraction) -> Built:
     """Return an extraction's triples as N-Triples (done where the extraction ran)."""
-    return Built(extraction.document.id, document_graph(extraction).serialize(format="nt", encoding="utf-8")
-                 .decode("utf-8"))
+    return Built(extraction.document.id, ntriples(document_triples(extraction)))
 
 
 def _extract_here(documents: Iterable[Document], model: str, gazetteer: Gazetteer,

@@ -1,4 +1,4 @@
-"""Extraction -> RDF triples with provenance, one rdflib graph per document. Pure."""
+"""Extraction -> RDF triples with provenance, one set (or rdflib graph) per document. Pure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
+from rdflib.plugins.serializers.nt import _nt_row as _nt_line  # rdflib's own line writer (rdflib pinned)
+from rdflib.term import Node
 
 from kg.names import slug
 from kg.records import Amount, Document, Entity, Extraction, Fact, Sentence, TimeValue
@@ -15,6 +17,9 @@ from kg.vocab import DATA, KG, WD
 # Every entity IRI starts so; entities are the only nodes described in more than one article's graph.
 ENTITIES = str(DATA["entity/"])
 _BOUND_PROPERTY = {"exact": KG.date, "start": KG.startDate, "end": KG.endDate}
+
+
+Triples = set[tuple[Node, Node, Node]]
 
 
 def content_hash(text: str) -> str:
@@ -41,9 +46,22 @@ def entity_iri(key: str) -> URIRef:
 
 
 def document_graph(extraction: Extraction) -> Graph:
+    """Return the triples of one document as a graph: its entities, facts and their sources."""
+    g = Graph()
+    for triple in document_triples(extraction):
+        g.add(triple)
+    return g
+
+
+def ntriples(triples: Triples) -> str:
+    """The triples as N-Triples, sorted: without a graph, whose indexes cost more than its triples."""
+    return "".join(sorted(map(_nt_line, triples)))
+
+
+def document_triples(extraction: Extraction) -> Triples:
     """Return the triples of one document: its entities, facts and their sources."""
     doc = extraction.document
-    g = Graph()
+    g: Triples = set()
     d = document_iri(doc.id)
     _document(g, d, doc)
     for entity in extraction.entities:
@@ -53,7 +71,7 @@ def document_graph(extraction: Extraction) -> Graph:
     return g
 
 
-def _document(g: Graph, d: URIRef, doc: Document) -> None:
+def _document(g: Triples, d: URIRef, doc: Document) -> None:
     g.add((d, RDF.type, KG.Document))
     g.add((d, KG.identifier, Literal(doc.id)))
     g.add((d, DCTERMS.source, Literal(doc.source)))
@@ -64,7 +82,7 @@ def _document(g: Graph, d: URIRef, doc: Document) -> None:
         g.add((d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
 
 
-def _entity(g: Graph, entity: Entity, d: URIRef) -> None:
+def _entity(g: Triples, entity: Entity, d: URIRef) -> None:
     e = entity_iri(entity.key)
     if entity.local:
         g.add((e, KG.localTo, d))
@@ -77,7 +95,7 @@ def _entity(g: Graph, entity: Entity, d: URIRef) -> None:
     g.add((e, KG.mentionCount, Literal(len(entity.mentions))))
 
 
-def _sentence(g: Graph, d: URIRef, doc: Document, sentence: Sentence) -> URIRef:
+def _sentence(g: Triples, d: URIRef, doc: Document, sentence: Sentence) -> URIRef:
     s = DATA[f"sentence/{d.split('/')[-1]}-{sentence.start}-{sentence.end}"]
     g.add((s, RDF.type, KG.Sentence))
     g.add((s, KG.text, Literal(sentence.text.strip(), lang="fr")))
@@ -87,7 +105,7 @@ def _sentence(g: Graph, d: URIRef, doc: Document, sentence: Sentence) -> URIRef:
     return s
 
 
-def _provenance(g: Graph, node: URIRef, d: URIRef, doc: Document, fact: Fact) -> None:
+def _provenance(g: Triples, node: URIRef, d: URIRef, doc: Document, fact: Fact) -> None:
     g.add((node, PROV.wasDerivedFrom, d))
     g.add((node, KG.method, Literal(fact.method)))
     g.add((node, KG.trigger, Literal(fact.trigger, lang="fr")))
@@ -95,7 +113,7 @@ def _provenance(g: Graph, node: URIRef, d: URIRef, doc: Document, fact: Fact) ->
         g.add((node, KG.source, _sentence(g, d, doc, sentence)))
 
 
-def _event(g: Graph, d: URIRef, doc: Document, fact: Fact) -> None:
+def _event(g: Triples, d: URIRef, doc: Document, fact: Fact) -> None:
     where = tuple((s.start, s.end) for s in fact.sentences)
     event = DATA[f"event/{d.split('/')[-1]}-{_digest(fact.kind, where, fact.trigger, sorted(map(str, fact.roles)))}"]
     g.add((event, RDF.type, KG[fact.kind]))
@@ -114,7 +132,7 @@ def _event(g: Graph, d: URIRef, doc: Document, fact: Fact) -> None:
     _provenance(g, event, d, doc, fact)
 
 
-def _amount(g: Graph, event: URIRef, amount: Amount) -> URIRef:
+def _amount(g: Triples, event: URIRef, amount: Amount) -> URIRef:
     node = DATA[f"amount/{event.split('/')[-1]}-{_digest(amount)}"]
     g.add((node, RDF.type, KG.MonetaryAmount))
     g.add((node, KG.currency, Literal(amount.currency)))
@@ -135,7 +153,7 @@ def _amount_label(amount: Amount) -> str:
     return f"{short(amount.min_value)}–{short(amount.max_value)} {amount.currency}"
 
 
-def _relation(g: Graph, d: URIRef, doc: Document, fact: Fact) -> None:
+def _relation(g: Triples, d: URIRef, doc: Document, fact: Fact) -> None:
     subject = entity_iri(str(fact.values("subject")[0]))
     value = fact.values("object")[0]
     obj = Literal(str(value), lang="fr") if fact.kind == "jobTitle" else entity_iri(str(value))
