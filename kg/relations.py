@@ -95,7 +95,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
 
 def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences: Sequence[Sentence]) -> Iterator[Fact]:
     """"Un incendie s'est déclaré dans une usine à Lyon. [...] Trois ouvriers ont été blessés": the people,
-    groups and other incidents told of around an incident placed by the text were where it was."""
+    groups and emergency services a common noun names around an incident placed by the text were where it was."""
     rule = load_yaml("relations.yml")["placed"]["near_incident"]
     starts = [s.start for s in sentences]
     by_key = {e.key: e for e in entities}
