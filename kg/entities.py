@@ -42,6 +42,9 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     latest: dict[tuple[str, str, bool], str] = {}  # a common noun, its class and number -> its entity so far
     last_of: dict[str, tuple[str, int]] = {}  # a class -> the last common noun's entity of it, and where
 
+    def sentence_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
     def local(m: Mention) -> None:
         # a description that refers to no name is a thing of the article if its noun is one of nouns.yml
         kind = m.kind if m.form == "noun" else _local_classes().get(m.head)
@@ -57,9 +60,6 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
         of_mention[m] = key
         clusters[key].append(replace(m, kind=kind, cue="context"))
         insort(antecedents, m, key=_start)  # "La victime ... Elle"
-
-    def sentence_of(offset: int) -> int:
-        return bisect_right(starts, offset) - 1
 
     summaries: dict[str, tuple[int, _Summary]] = {}
 

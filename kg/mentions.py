@@ -85,9 +85,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     names = sorted(names + institutions, key=lambda m: m.start)
     taken += [(m.start, m.end) for m in names]
     free = _free_of(taken)
-    anaphors = [m for m in _anaphors(doc, names) if free(m.start, m.end)]
+    name_at = _name_finder(names)
+    anaphors = [m for m in _anaphors(doc, name_at) if free(m.start, m.end)]
     free = _free_of(taken + [(m.start, m.end) for m in anaphors])
-    nouns = [m for m in _common_nouns(doc, names) if free(m.start, m.end)]
+    nouns = [m for m in _common_nouns(doc, name_at) if free(m.start, m.end)]
     return sorted(values + names + anaphors + nouns, key=lambda m: (m.start, -m.end))
 
 
@@ -385,7 +386,17 @@ def _is_subject(tokens: list[Token]) -> bool:
     return False
 
 
-def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+def _name_finder(names: list[Mention]) -> Callable[[Token], Mention | None]:
+    """A lookup of the name (``names`` sorted by start) a token is part of, by bisection."""
+    starts = [n.start for n in names]
+
+    def name_at(token: Token) -> Mention | None:
+        at = bisect_right(starts, token.idx) - 1  # the last name starting at or before it
+        return names[at] if at >= 0 and token.idx < names[at].end else None
+    return name_at
+
+
+def _anaphors(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[Mention]:
     """Subject pronouns, "ce dernier", and definite descriptions ("la société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
@@ -399,7 +410,7 @@ def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                               gender=table["genders"].get(lower), plural=lower in table["plural"])
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
                 and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
-                and _latter_names(doc, token, names, table["latter"]["classes"]):  # not "ce dernier mois"
+                and _latter_names(doc, token, name_at, table["latter"]["classes"]):  # not "ce dernier mois"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
                           subject=token.dep_ in SUBJECT_DEPS, gender=table["latter"]["genders"][token.lower_],
@@ -422,7 +433,7 @@ def _anaphors(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                           subject=token.dep_ in SUBJECT_DEPS, head=token.lemma_.lower(), definite=True)
 
 
-def _common_nouns(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[Mention]:
     """"la victime", "les manifestants", "l'hôpital", "un incendie": common nouns that stand for a person, a
     group, a place, an organisation or an incident of the article (kg/data/nouns.yml).
 
@@ -431,12 +442,6 @@ def _common_nouns(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     is no mention.
     """
     table, definite, general, plural_only = _nouns()
-    starts = [n.start for n in names]
-
-    def name_at(token: Token) -> Mention | None:
-        at = bisect_right(starts, token.idx) - 1
-        return names[at] if at >= 0 and token.idx < names[at].end else None
-
     taken = -1  # the last token of the last mention: "un groupe de jeunes" is one
     for token in with_lemmas(doc, _noun_lemmas()):
         kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
@@ -495,15 +500,15 @@ def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     return first, last
 
 
-def _latter_names(doc: Doc, latter: Token, names: list[Mention], classes: list[str]) -> bool:
+def _latter_names(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | None], classes: list[str]) -> bool:
     """"ce dernier" is the last noun of its gender and number: true when that is a name of one of
     ``classes``; a common noun's ("un cambrioleur. Ce dernier") or a place's is no referent kg takes."""
     wanted = {feature: latter.morph.get(feature) for feature in ("Gender", "Number")}
     for token in reversed(doc[max(latter.i - _LATTER_REACH, 0) : latter.i - 1]):
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
         if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
-            at = bisect_right([n.start for n in names], token.idx) - 1  # the last name starting at or before it
-            return at >= 0 and token.idx < names[at].end and base_class(names[at].kind) in classes
+            name = name_at(token)
+            return name is not None and base_class(name.kind) in classes
     return False
 
 

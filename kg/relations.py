@@ -67,8 +67,9 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     for m, entity in of_mention.items():
         for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
             at_token.setdefault(token.i, entity)
-    facts: list[Fact] = [*_placed(doc, sentences, of_mention, at_token), *_members(doc, sentences, of_mention, at_token),
-                         *_interactions(doc, sentences, at_token)]
+    sentence_at = _BySentence(sentences)
+    facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, at_token), *_members(doc, sentence_at, of_mention, at_token),
+                         *_interactions(doc, sentence_at, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
     for sentence in sentences:
@@ -90,33 +91,49 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
         first.setdefault((fact.kind, fact.roles), fact)
     found = list(first.values())
     found += _through_places(found, {e.key: e for e in entities})
-    return found + list(_near_incidents(found, entities, sentences))
+    return found + list(_near_incidents(found, entities, sentence_at))
 
 
-def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences: Sequence[Sentence]) -> Iterator[Fact]:
+class _BySentence:
+    """The sentences of a document, found by a character offset."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences, self._starts = sentences, [s.start for s in sentences]
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
+    def __call__(self, offset: int) -> Sentence:
+        return self.sentences[self.index(offset)]
+
+
+def _ends(fact: Fact) -> tuple[object, object]:
+    return fact.values("subject")[0], fact.values("object")[0]
+
+
+def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
     """"Un incendie s'est déclaré dans une usine à Lyon. [...] Trois ouvriers ont été blessés": the people,
     groups and emergency services a common noun names around an incident placed by the text were where it was."""
     rule = load_yaml("relations.yml")["placed"]["near_incident"]
-    starts = [s.start for s in sentences]
     by_key = {e.key: e for e in entities}
     where: dict[object, list[Fact]] = {}
     for f in facts:
-        if f.kind == "locatedIn" and by_key[str(f.values("subject")[0])].kind == "Incident":
-            where.setdefault(f.values("subject")[0], []).append(f)
-    known = {(f.values("subject")[0], f.values("object")[0]) for f in facts if f.kind == "locatedIn"}
+        if f.kind == "locatedIn" and by_key[str(_ends(f)[0])].kind == "Incident":
+            where.setdefault(_ends(f)[0], []).append(f)
+    known = {_ends(f) for f in facts if f.kind == "locatedIn"}
     told_in: dict[int, set[str]] = defaultdict(set)  # a sentence -> the people and groups told of in it
     for e in entities:
         there = _is_a(e, rule["classes"]) or any(m.head in rule["services"] for m in e.mentions)
         if there and (rule["named"] or not any(m.form == "name" for m in e.mentions)):
             for m in e.mentions:
-                told_in[bisect_right(starts, m.start) - 1].add(e.key)
+                told_in[sentence_at.index(m.start)].add(e.key)
     reach = rule["sentences"]
     for incident, placed in where.items():
-        told = {bisect_right(starts, m.start) - 1 for m in by_key[str(incident)].mentions}
+        told = {sentence_at.index(m.start) for m in by_key[str(incident)].mentions}
         near = {key for t in told for i in range(t - reach, t + reach + 1) for key in told_in.get(i, ())}
         for key in sorted(near):
             for f in placed:
-                place = f.values("object")[0]
+                place = _ends(f)[1]
                 if (key, place) not in known and key != place:
                     known.add((key, place))
                     yield Fact("locatedIn", (("subject", key), ("object", place)), f.sentences, "locatedIn",
@@ -126,37 +143,37 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentences
 def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:
     """"un homme dans l'ambassade" and "l'ambassade des États-Unis": the man is in the United States too,
     and so on up a chain of places ("la rue de Lyon", "Lyon en France")."""
-    derived: list[Fact] = []
     located = [f for f in facts if f.kind == "locatedIn"]
-    known = {(f.values("subject")[0], f.values("object")[0]) for f in located}
+    known = {_ends(f) for f in located}
+    where: dict[object, list[Fact]] = defaultdict(list)  # a thing -> the facts that place it
+    for f in located:
+        where[_ends(f)[0]].append(f)
+    derived: list[Fact] = []
     while located:
-        where: dict[object, list[Fact]] = defaultdict(list)
-        for f in (*facts, *derived):
-            if f.kind == "locatedIn":
-                where[f.values("subject")[0]].append(f)
         new = []
         for f in located:
-            thing, place = f.values("subject")[0], f.values("object")[0]
+            thing, place = _ends(f)
             if base_class(by_key[str(place)].kind) != "Place":
                 continue
             for further in where[place]:
-                wider = further.values("object")[0]
+                wider = _ends(further)[1]
                 if wider != thing and (thing, wider) not in known:
                     known.add((thing, wider))
                     new.append(Fact("locatedIn", (("subject", thing), ("object", wider)),
                                     tuple(dict.fromkeys(f.sentences + further.sentences)), "locatedIn",
                                     "inferred place of a place", is_event=False))
+        for f in new:
+            where[_ends(f)[0]].append(f)
         derived += new
         located = new  # what the new facts lead to in turn
     return derived
 
 
-def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],
+def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
     names belongs to the organisation its complement names, and heads it when the noun is a head's title."""
     rule = load_yaml("relations.yml")["members"]
-    starts = [s.start for s in sentences]
     for m, member in of_mention.items():
         if m.form not in {"noun", "description"} or not _is_a(member, rule["members"]):
             continue
@@ -167,7 +184,7 @@ def _members(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, 
                     or _is_a(organisation, rule["members"]) or organisation.key == member.key \
                     or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
                 continue
-            sentence = sentences[bisect_right(starts, m.start) - 1]
+            sentence = sentence_at(m.start)
             heads = noun.lemma_.lower() in _heads() and member.kind == "Person"  # "les dirigeants" are members
             for name in ("worksFor", "headOf") if heads else ("memberOf",):
                 yield _relation(name, member.key, organisation.key, sentence, "dependency member")
@@ -186,11 +203,10 @@ def _interaction_verbs() -> dict[str, tuple[str, bool]]:
             for kind, verbs in table[name].items() for verb in verbs}
 
 
-def _interactions(doc: Doc, sentences: Sequence[Sentence], at_token: dict[int, Entity]) -> Iterator[Fact]:
+def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"Mme X a appelé les pompiers", "la police a arrêté deux hommes", "X a été agressé par un inconnu": the
     subject and the object of a verb of contact or conflict were in contact, or at odds."""
     rule, verbs = load_yaml("relations.yml")["interactions"], _interaction_verbs()
-    starts = [s.start for s in sentences]
     for verb in with_lemmas(doc, _interaction_lemmas()):
         name, direct = verbs.get(verb.lemma_, (None, False)) if verb.pos_ == "VERB" else (None, False)
         if name is None:
@@ -206,14 +222,14 @@ def _interactions(doc: Doc, sentences: Sequence[Sentence], at_token: dict[int, E
             elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (not case if direct
                                                                                     else case & set(rule["with"])):
                 others.append(entity)
-        sentence = sentences[bisect_right(starts, verb.idx) - 1]
+        sentence = sentence_at(verb.idx)
         for doer in doers:
             for other in others:
                 if doer.key != other.key:
                     yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
 
 
-def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, Entity],
+def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
             at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
     locative phrase naming a place attaches to, or the person who is the subject of its clause, is there;
@@ -221,7 +237,6 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
     groups and incidents of the clause are there too ("la police a arrêté deux hommes dans la rue"), and a
     place's own complement says where it is ("l'ambassade des États-Unis", "les habitants du quartier")."""
     rule = load_yaml("relations.yml")["placed"]
-    starts = [s.start for s in sentences]
     in_clause: dict[int, list[Entity]] = defaultdict(list)  # a verb -> the people, groups, incidents it has
     for i, entity in at_token.items():
         # what a common noun names is there wherever it hangs in the clause ("les victimes de l'accident ont
@@ -237,7 +252,7 @@ def _placed(doc: Doc, sentences: Sequence[Sentence], of_mention: dict[Mention, E
         dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
         if phrase.dep_ not in _LOCATIVE_DEPS or dative:
             continue
-        sentence = sentences[bisect_right(starts, m.start) - 1]
+        sentence = sentence_at(m.start)
         if case & set(rule["complements"]):
             owner = _entity_at(phrase.head, at_token)
             if owner is not None and owner.key != place.key and _is_a(owner, rule["complemented"]):
