@@ -16,7 +16,7 @@ from kg.records import LOCAL, Entity, Fact, Mention, Sentence
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
 # the classes of a common noun's entity ("la victime", "les manifestants", "l'incendie")
-_CLASSES = (*NAMED, "Group", "Incident")
+_CLASSES = (*NAMED, "Group", "Object", "Incident")
 _CUE_WEIGHT = {"gazetteer": 100.0, "name": 4.0, "context": 3.0, "role": 2.5, "ner": 1.0}
 # How far back (in sentences) a pronoun or a description looks for its referent.
 _WINDOW = 2

@@ -409,12 +409,13 @@ def _anaphors(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[
                               "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
                               gender=table["genders"].get(lower), plural=lower in table["plural"])
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
-                and doc[token.i - 1].lower_ in {"ce", "cette"} and token.dep_ != "amod" \
+                and doc[token.i - 1].lower_ in {"ce", "cette", "ces"} and token.dep_ != "amod" \
                 and _latter_names(doc, token, name_at, table["latter"]["classes"]):  # not "ce dernier mois"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
+            plural = token.lower_.endswith("s")
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
                           subject=token.dep_ in SUBJECT_DEPS, gender=table["latter"]["genders"][token.lower_],
-                          nearest=True)
+                          nearest=True, plural=plural)
         elif pos == "NOUN" and token.lemma_.lower() in table["nouns"]:
             det = [c for c in token.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in table["determiners"] or det[0].i != token.i - 1 and \
@@ -508,7 +509,8 @@ def _latter_names(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | 
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
         if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
             name = name_at(token)
-            return name is not None and base_class(name.kind) in classes
+            kind = name.kind if name is not None else _nouns()[0].get(token.lemma_.lower())
+            return kind is not None and base_class(kind) in classes
     return False
 
 

@@ -23,6 +23,8 @@ _LOCATIVE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 _PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", "obl:agent"}
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
+# the sections of relations.yml that are not lists of patterns
+_NOT_PATTERNS = {"ends", "kin", "placed", "members", "interactions", "controls"}
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
@@ -37,7 +39,7 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
     kin = "(?:" + "|".join(sorted(map(re.escape, table["kin"]), key=len, reverse=True)) + ")"
     return {name: [re.compile(p.replace("{M}", _M).replace("{OF}", _OF).replace("{KIN}", kin), re.IGNORECASE)
                    for p in patterns]
-            for name, patterns in table.items() if name not in {"ends", "kin", "placed", "members", "interactions"}}
+            for name, patterns in table.items() if name not in _NOT_PATTERNS}
 
 
 @cache
@@ -69,7 +71,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
             at_token.setdefault(token.i, entity)
     sentence_at = _BySentence(sentences)
     facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, at_token), *_members(doc, sentence_at, of_mention, at_token),
-                         *_interactions(doc, sentence_at, at_token)]
+                         *_interactions(doc, sentence_at, at_token), *_controls(doc, sentence_at, of_mention, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
     for sentence in sentences:
@@ -229,6 +231,67 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
                     yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
 
 
+def _controls(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+              at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"les manifestants brandissaient des pancartes", "la voiture de M. X", "il a saisi son portable",
+    "armés de couteaux": who has, carries, drives or uses an object a common noun names."""
+    rule = load_yaml("relations.yml")["controls"]
+    for m, thing in of_mention.items():
+        if m.form == "pronoun" or not _is_a(thing, rule["objects"]):
+            continue
+        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        for holder in _holders(noun, at_token, rule, noun.lemma_.lower() in rule["works"]):
+            if holder is not None and holder.key != thing.key and _is_a(holder, rule["holders"]):
+                yield _relation("controls", holder.key, thing.key, sentence_at(m.start), "dependency holder")
+
+
+def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -> Iterator[Entity | None]:
+    """Who the words around an object's noun say has it (see ``controls`` in relations.yml); the owner
+    after "de" not for a ``work``, whose "de" is as often its author."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "des bouteilles et des gourdins": the list's first says what the others are
+    head, case = first.head, {c.lower_ for t in (noun, first) for c in t.children if c.dep_ == "case"}
+    for child in noun.children:
+        if child.dep_ == "nmod" and not work and any(c.dep_ == "case" and c.lower_ in rule["owners"]
+                                                     for c in child.children):
+            yield _entity_at(child, at_token)  # "la voiture de M. X"
+        elif child.dep_ == "acl" and child.lemma_ in rule["having"]:  # "la voiture conduite par X"
+            yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
+    possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+    equipped = case & set(rule["owners"]) and (head.lemma_ in rule["equipped"] or any(
+        c.dep_ in {"amod", "acl"} and c.lemma_ in rule["equipped"] for c in head.children))
+    if possessive is not None:  # "il a saisi son portable", "les enfants ... leurs chapeaux"
+        yield _subject(first, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
+    elif equipped and _entity_at(head, at_token) is not None:
+        yield _entity_at(head, at_token)  # "les doctorants munis de badges"
+    elif equipped or case & set(rule["with"]):
+        yield _subject(first, at_token)  # "armés de couteaux, les riverains", "avec des pancartes"
+    elif head.pos_ == "VERB" and head.lemma_ in {*rule["having"], *rule["giving"]}:
+        if first.dep_ == "obj":
+            yield _subject(first, at_token, passive=False)
+        yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent"
+                    or head.lemma_ in rule["giving"] and first.dep_ == "obj" and c.dep_ in {"iobj", "obl", "obl:arg"}
+                    and any(x.dep_ == "case" and x.lower_ in rule["recipients"] for x in c.children))
+
+
+def _subject(token: Token, at_token: dict[int, Entity], number: str | None = None,
+             passive: bool = True) -> Entity | None:
+    """The entity that is the subject of ``token``'s clause, or of the clause it depends on ("en tenant
+    des banderoles"), of ``number`` when given; not the subject of a passive unless ``passive``."""
+    for _ in range(3):
+        verb = token.doc[_clause(token)[0]]
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            said = subject.morph.get("Number")
+            fits = (passive or subject.dep_ != "nsubj:pass") and (number is None or not said or number in said)
+            return _entity_at(subject, at_token) if fits else None
+        if verb.dep_ not in {"conj", "xcomp", "advcl", "acl"} or verb.head.i == verb.i:
+            return None
+        token = verb.head
+    return None
+
+
 def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
             at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
@@ -242,7 +305,9 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         # what a common noun names is there wherever it hangs in the clause ("les victimes de l'accident ont
         # été conduites à l'hôpital"); a named person only as the verb's own ("le fils de X" is not X)
         verb = _clause(doc[i])[0] if entity.local else _participant_of(doc[i])
-        if verb is not None and _is_a(entity, rule["participants"]) and entity not in in_clause[verb]:
+        source = any(c.dep_ == "case" and c.lower_ in rule["sources"] for c in doc[i].children)
+        if verb is not None and not source and entity not in in_clause[verb] \
+                and _is_a(entity, rule["participants"]["local" if entity.local else "named"]):
             in_clause[verb].append(entity)
     for m, place in of_mention.items():
         if m.form == "pronoun" or base_class(place.kind) != "Place":

@@ -29,6 +29,7 @@ class KG(DefinedNamespace):
     City: URIRef
     Continent: URIRef
     Product: URIRef
+    Object: URIRef
     Fund: URIRef
     MonetaryAmount: URIRef
     Document: URIRef
@@ -75,6 +76,7 @@ class KG(DefinedNamespace):
     relativeOf: URIRef
     inContactWith: URIRef
     atOddsWith: URIRef
+    controls: URIRef
     # amounts
     value: URIRef
     currency: URIRef
@@ -106,12 +108,13 @@ PARENTS: dict[str, str] = {
     "Country": "Place",
     "City": "Place",
     "Continent": "Place",
+    "Object": "Product",  # "la voiture", "les pancartes": a thing of one article, not a brand
     "Incident": "Event",  # an entity too: "l'incendie" is where it happened, like a place or a person
 }
 
 ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
-# the classes of things a name names, which the gazetteer may link: not a group nor an incident
-NAMED_CLASSES = tuple(c for c in (*ENTITY_CLASSES, *PARENTS) if c not in {"Group", "Incident"})
+# the classes of things a name names, which the gazetteer may link: not a group, an object nor an incident
+NAMED_CLASSES = tuple(c for c in (*ENTITY_CLASSES, *PARENTS) if c not in {"Group", "Object", "Incident"})
 EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement")
 
 

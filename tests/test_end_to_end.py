@@ -141,6 +141,7 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
         "documents": {("s00-tiktok",)},
         "entities-by-class": {("Person", "Mike Pompeo"), ("Country", "États-Unis"), ("Continent", "Europe")},
         "former-names": {("TikTok", "Musical.ly")},
+        "holdings": {("pompiers", "échelle", "Les pompiers sont venus avec une échelle.")},
         "incidents": {("incendie", "Lyon", "pompiers")},
         "interactions": {("police", "atOddsWith", "hommes")},
         "investments": {("TikTok", "300000000", "EUR", "Europe", "planned")},
@@ -159,27 +160,29 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
 
 
 def _fire_graph() -> rdflib.Graph:
-    """An article's graph as kg writes it: a fire in Lyon, the firemen there, the police arresting two men."""
+    """An article's graph as kg writes it: a fire in Lyon, the firemen there with a ladder, the police arresting
+    two men."""
     from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
     from kg.triples import document_graph
 
-    text = "Un incendie a éclaté à Lyon. Les pompiers sont venus. La police a arrêté deux hommes."
-    sentences = (Sentence(0, 28, text[:28]), Sentence(29, 54, text[29:54]), Sentence(55, len(text), text[55:]))
+    text = "Un incendie a éclaté à Lyon. Les pompiers sont venus avec une échelle. La police a arrêté deux hommes."
+    ends = [i + 1 for i, c in enumerate(text) if c == "."]
+    sentences = tuple(Sentence(a, b, text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True))
 
     def entity(word: str, kind: str) -> Entity:
         start = text.index(word)
         key = word if kind == "City" else f"local:fire/{word}"
         return Entity(key, word, kind, (Mention(start, start + len(word), word, kind, "noun"),))
-    fire, lyon, firemen, police, men = (entity("incendie", "Incident"), entity("Lyon", "City"),
-                                        entity("pompiers", "Group"), entity("police", "Organization"),
-                                        entity("hommes", "Group"))
+    fire, lyon, firemen, police, men, ladder = (entity("incendie", "Incident"), entity("Lyon", "City"),
+                                                entity("pompiers", "Group"), entity("police", "Organization"),
+                                                entity("hommes", "Group"), entity("échelle", "Object"))
 
     def fact(kind: str, one: Entity, other: Entity, sentence: Sentence) -> Fact:
         return Fact(kind, (("subject", one.key), ("object", other.key)), (sentence,), kind, "test", is_event=False)
     facts = (fact("locatedIn", fire, lyon, sentences[0]), fact("locatedIn", firemen, lyon, sentences[0]),
-             fact("atOddsWith", police, men, sentences[2]))
+             fact("atOddsWith", police, men, sentences[2]), fact("controls", firemen, ladder, sentences[1]))
     return document_graph(Extraction(Document("fire", text, "fire.txt"), sentences,
-                                     (fire, lyon, firemen, police, men), facts))
+                                     (fire, lyon, firemen, police, men, ladder), facts))
 
 
 def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:

@@ -177,3 +177,14 @@ def test_elle_may_be_a_group_and_a_description_unresolved_takes_its_class_from_t
     entities = by_label(text, [family, elle, gendarme, the_gendarme, service])
     assert {label: (e.kind, [m.text for m in e.mentions]) for label, e in entities.items()} == {
         "famille": ("Group", ["famille", "Elle"]), "gendarme": ("Person", ["gendarme", "gendarme"])}
+
+
+def test_ces_derniers_refers_to_the_last_plural_thing_of_the_article() -> None:
+    # "Paul Roy renvoie ses employés. Ces derniers partent.": not the man, the employees
+    text = "Paul Roy renvoie ses employés. Ces derniers partent."
+    paul = Mention(0, 8, "Paul Roy", "Person", subject=True)
+    staff = noun(text, "employés", "Group", "employé", True, plural=True)
+    latter = Mention(31, 43, "Ces derniers", "Person|Organization|Product|Group|Object", "pronoun", subject=True,
+                     gender="Masc", nearest=True, plural=True)
+    entities = by_label(text, [paul, staff, latter])
+    assert [m.text for m in entities["employés"].mentions] == ["employés", "Ces derniers"]

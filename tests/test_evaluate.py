@@ -118,9 +118,18 @@ def test_a_group_in_a_place_is_located_there_and_an_incident_started_there() -> 
                                    {"head": 1, "label": "STARTED_IN", "tail": 2}]}}
     located = Fact("locatedIn", (("subject", "t"), ("object", "e")), (S,), "en", "test", is_event=False)
     scores = {}
-    for kind in ("Group", "Incident"):
+    for kind in ("Group", "Incident", "Object"):
         thing = Entity("t", "TikTok", kind, (Mention(0, 6, "TikTok", kind, "noun"),))
         loc, other, _ = _popcorn(records, [Extraction(Document("d", TEXT, "d"), (S,), (thing, EUROPE), (located,))])
         scores[kind] = (loc.tp, loc.fp, other.tp, other.fp)
-    # a group is no organisation operating in the place; an incident in a place started there
-    assert scores == {"Group": (1, 0, 0, 0), "Incident": (1, 0, 1, 0)}
+    # a group is no organisation operating in the place; an incident in a place started there; where an
+    # object is, POPCORN does not annotate
+    assert scores == {"Group": (1, 0, 0, 0), "Incident": (1, 0, 1, 0), "Object": (0, 0, 0, 0)}
+
+
+def test_what_someone_controls_answers_has_control_over() -> None:
+    records = {"d": {"entities": [{"start": 0, "end": 6, "entity_id": 1}, {"start": 46, "end": 52, "entity_id": 3}],
+                     "relations": [{"head": 3, "label": "HAS_CONTROL_OVER", "tail": 1}]}}
+    held = Fact("controls", (("subject", "p"), ("object", "t")), (S,), "sa voiture", "test", is_event=False)
+    _, other, _ = _popcorn(records, [extraction(held)])
+    assert (other.tp, other.fp, other.fn) == (1, 0, 0)

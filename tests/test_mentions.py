@@ -160,10 +160,11 @@ def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     assert got == [("Health", "Organization", "context")]
 
 
-def test_ce_dernier_is_a_mention_only_when_the_last_noun_of_its_gender_is_a_name() -> None:
+def test_ce_dernier_is_a_mention_only_when_the_last_noun_of_its_gender_names_an_entity() -> None:
     def latter(rows: list[tuple], ents: list[str]) -> list[tuple]:
         doc = make_doc(rows, ents)
-        return [(m.text, m.gender, m.nearest) for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
+        return [(m.text, m.gender, m.nearest) + (("plural",) if m.plural else ())
+                for m in find_mentions(doc, load_gazetteer()) if m.form == "pronoun"]
 
     # "Léa voit Paul Roy. Ce dernier part."
     rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("voit", "voir", "VERB", "ROOT", 1), ("Paul", "Paul", "PROPN", "obj", 1),
@@ -172,12 +173,19 @@ def test_ce_dernier_is_a_mention_only_when_the_last_noun_of_its_gender_is_a_name
             ("part", "partir", "VERB", "ROOT", 7)]
     ents = ["B-PER", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
     assert latter(rows, ents) == [("Ce dernier", "Masc", True)]
-    # "Léa voit un cambrioleur. Ce dernier part.": the latter is the burglar, no entity
-    rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("voit", "voir", "VERB", "ROOT", 1), ("un", "un", "DET", "det", 3),
-            ("cambrioleur", "cambrioleur", "NOUN", "obj", 1, "Gender=Masc|Number=Sing"), (".", ".", "PUNCT", "punct", 1),
-            ("Ce", "ce", "DET", "det", 6), ("dernier", "dernier", "ADJ", "nsubj", 7, "Gender=Masc|Number=Sing"),
-            ("part", "partir", "VERB", "ROOT", 7)]
-    assert latter(rows, ["B-PER", "O", "O", "O", "O", "O", "O", "O"]) == []
+    # "Léa voit un cambrioleur. Ce dernier part.": the latter is the burglar, a thing of the article;
+    # "Léa voit un nuage. Ce dernier part.": a cloud is no entity
+    def after(noun: str, number: str, latter_word: str) -> list[tuple]:
+        rows = [("Léa", "Léa", "PROPN", "nsubj", 1), ("voit", "voir", "VERB", "ROOT", 1), ("un", "un", "DET", "det", 3),
+                (noun, noun.rstrip("s"), "NOUN", "obj", 1, f"Gender=Masc|Number={number}"), (".", ".", "PUNCT", "punct", 1),
+                ("Ces" if number == "Plur" else "Ce", "ce", "DET", "det", 6),
+                (latter_word, "dernier", "ADJ", "nsubj", 7, f"Gender=Masc|Number={number}"),
+                ("part", "partir", "VERB", "ROOT", 7)]
+        return latter(rows, ["B-PER", "O", "O", "O", "O", "O", "O", "O"])
+    assert after("cambrioleur", "Sing", "dernier") == [("Ce dernier", "Masc", True)]
+    assert after("nuage", "Sing", "dernier") == []
+    # "Léa voit des cambrioleurs. Ces derniers partent.": a plural latter
+    assert after("cambrioleurs", "Plur", "derniers") == [("Ces derniers", "Masc", True, "plural")]
     # "Paul Roy voit Lyon. Ce dernier part.": the last noun is a place's name, which "ce dernier" is not taken for
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
             ("voit", "voir", "VERB", "ROOT", 2), ("Lyon", "Lyon", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2),
@@ -215,7 +223,7 @@ def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
 
 
 def test_common_nouns_of_people_groups_places_and_incidents_are_mentions() -> None:
-    # "Une femme a eu un accident de voiture dans la rue ; les secours ont soigné ses enfants."
+    # "Une femme a eu un accident de voiture dans la rue ; les secours ont soigné ses enfants avec des brancards."
     rows = [("Une", "un", "DET", "det", 1), ("femme", "femme", "NOUN", "nsubj", 3, "Gender=Fem|Number=Sing"),
             ("a", "avoir", "AUX", "aux:tense", 3), ("eu", "avoir", "VERB", "ROOT", 3), ("un", "un", "DET", "det", 5),
             ("accident", "accident", "NOUN", "obj", 3), ("de", "de", "ADP", "case", 7),
@@ -223,11 +231,14 @@ def test_common_nouns_of_people_groups_places_and_incidents_are_mentions() -> No
             ("rue", "rue", "NOUN", "obl:mod", 3), (";", ";", "PUNCT", "punct", 3), ("les", "le", "DET", "det", 13),
             ("secours", "secours", "NOUN", "nsubj", 15, "Number=Plur"), ("ont", "avoir", "AUX", "aux:tense", 15),
             ("soigné", "soigner", "VERB", "conj", 3), ("ses", "son", "DET", "det", 17),
-            ("enfants", "enfant", "NOUN", "obj", 15, "Number=Plur")]
+            ("enfants", "enfant", "NOUN", "obj", 15, "Number=Plur"), ("avec", "avec", "ADP", "case", 19),
+            ("des", "un", "DET", "det", 19), ("brancards", "brancard", "NOUN", "obl:mod", 15, "Number=Plur")]
     assert nouns(rows) == [("femme", "Person", "noun", "femme", False),
                            ("accident de voiture", "Incident", "noun", "accident", False),
                            ("rue", "Place", "noun", "rue", True), ("secours", "Organization", "noun", "secours+", True),
-                           ("enfants", "Group", "noun", "enfant+", True)]
+                           ("enfants", "Group", "noun", "enfant+", True),
+                           # an object stays one in the plural: "avec des brancards"
+                           ("brancards", "Object", "noun", "brancard+", False)]
 
 
 def test_a_noun_that_says_what_a_name_is_is_its_description_or_nothing() -> None:

@@ -1,6 +1,6 @@
 from spacy.tokens import Doc
 
-from kg.records import Entity, Mention, Sentence
+from kg.records import LOCAL, Entity, Mention, Sentence
 from kg.relations import find_relations
 from tests.handmade import make_doc
 
@@ -11,15 +11,17 @@ def unparsed(text: str) -> Doc:
 
 
 def found(doc: Doc, names: dict[str, str], nouns: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
-    """The relations found in ``doc``, one sentence, whose ``names`` and common ``nouns`` (first occurrence)
-    are entities."""
+    """The relations found in ``doc``, one sentence, whose ``names`` and common ``nouns`` (first occurrence,
+    things of the document) are entities, each end by its words."""
     entities = []
     for form, words in (("name", names), ("noun", nouns or {})):
         for word, kind in words.items():
             start = doc.text.index(word)
-            entities.append(Entity(word, word, kind, (Mention(start, start + len(word), word, kind, form),)))
+            key = f"{LOCAL}doc/{word}" if form == "noun" else word
+            entities.append(Entity(key, word, kind, (Mention(start, start + len(word), word, kind, form),)))
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
-    return {(f.kind, str(f.values("subject")[0]), str(f.values("object")[0])) for f in facts}
+    word = {e.key: e.label for e in entities}
+    return {(f.kind, *(word.get(str(v), str(v)) for v in (f.values("subject")[0], f.values("object")[0]))) for f in facts}
 
 
 def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
@@ -229,10 +231,23 @@ ARREST = [("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 3
           ("rue", "rue", "NOUN", "obl:mod", 3), ("de", "de", "ADP", "case", 10), ("Lyon", "Lyon", "PROPN", "nmod", 8)]
 
 
-def test_the_people_of_a_clause_are_where_it_happens_not_an_organisation() -> None:
+def test_the_people_of_a_clause_are_where_it_happens_not_a_named_organisation() -> None:
     got = placed(ARREST, {"Lyon": "City"}, {"police": "Organization", "hommes": "Group", "rue": "Place"})
-    # the men are in the street, the street in Lyon, so the men in Lyon; the police is not placed by its verb
+    # the men are in the street, the street in Lyon, so the men in Lyon; the police a common noun names too
+    assert got == {("hommes", "rue"), ("rue", "Lyon"), ("hommes", "Lyon"), ("police", "rue"), ("police", "Lyon")}
+    # "Interpol a arrêté deux hommes dans la rue de Lyon": a named organisation is not placed by its verb
+    rows = [("Interpol", "Interpol", "PROPN", "nsubj", 2), *((*row[:4], row[4] - 1) for row in ARREST[2:])]
+    got = placed(rows, {"Interpol": "Organization", "Lyon": "City"}, {"hommes": "Group", "rue": "Place"})
     assert got == {("hommes", "rue"), ("rue", "Lyon"), ("hommes", "Lyon")}
+
+
+def test_who_a_clause_is_told_by_is_not_there() -> None:
+    # "Selon la police, deux hommes sont arrivés dans la rue."
+    rows = [("Selon", "selon", "ADP", "case", 2), ("la", "le", "DET", "det", 2), ("police", "police", "NOUN", "obl:mod", 6),
+            (",", ",", "PUNCT", "punct", 2), ("deux", "deux", "NUM", "nummod", 5), ("hommes", "homme", "NOUN", "nsubj", 6),
+            ("arrivent", "arriver", "VERB", "ROOT", 6), ("dans", "dans", "ADP", "case", 9), ("la", "le", "DET", "det", 9),
+            ("rue", "rue", "NOUN", "obl:mod", 6)]
+    assert placed(rows, {}, {"police": "Organization", "hommes": "Group", "rue": "Place"}) == {("hommes", "rue")}
 
 
 def test_a_place_after_de_places_the_noun_before_it_not_a_verb() -> None:
@@ -353,3 +368,65 @@ def test_a_place_after_a_verb_of_contact_is_no_one_met() -> None:
             ("université", "université", "NOUN", "obl:mod", 3)]
     got = parsed(rows, {}, {"ministre": "Person", "étudiants": "Group", "université": "Organization"})
     assert {r for r in got if r[0] == "inContactWith"} == {("inContactWith", "ministre", "étudiants")}
+
+
+def controls(rows: list[tuple], names: dict[str, str], nouns: dict[str, str]) -> set[tuple[str, str]]:
+    return {(s, o) for kind, s, o in parsed(rows, names, nouns) if kind == "controls"}
+
+
+def test_the_subject_of_a_verb_of_having_has_its_object_and_the_owner_after_de() -> None:
+    # "Les manifestants brandissent des pancartes."
+    rows = [("Les", "le", "DET", "det", 1), ("manifestants", "manifestant", "NOUN", "nsubj", 2),
+            ("brandissent", "brandir", "VERB", "ROOT", 2), ("des", "un", "DET", "det", 4),
+            ("pancartes", "pancarte", "NOUN", "obj", 2)]
+    assert controls(rows, {}, {"manifestants": "Group", "pancartes": "Object"}) == {("manifestants", "pancartes")}
+    # "Les manifestants regardent des pancartes": no verb of having
+    rows[2] = ("regardent", "regarder", "VERB", "ROOT", 2)
+    assert controls(rows, {}, {"manifestants": "Group", "pancartes": "Object"}) == set()
+
+    # "la voiture de Paul Roy" is his; "le livre de Paul Roy" may be one he wrote
+    def of(noun: str) -> set[tuple[str, str]]:
+        rows = [("la", "le", "DET", "det", 1), (noun, noun, "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 3),
+                ("Paul", "Paul", "PROPN", "nmod", 1), ("Roy", "Roy", "PROPN", "flat:name", 3)]
+        return controls(rows, {"Paul Roy": "Person"}, {noun: "Object"})
+    assert of("voiture") == {("Paul Roy", "voiture")}
+    assert of("livre") == set()
+
+
+def test_a_possessive_gives_the_object_to_the_subject_of_its_number() -> None:
+    # "Paul Roy saisit son portable"; "Paul Roy saisit leurs portables" is not his
+    def seized(det: str, number: str) -> set[tuple[str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 2, "Number=Sing"), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                ("regarde", "regarder", "VERB", "ROOT", 2), (det, det, "DET", "det", 4, f"Number={number}|Poss=Yes"),
+                ("portable", "portable", "NOUN", "obj", 2)]
+        return controls(rows, {"Paul Roy": "Person"}, {"portable": "Object"})
+    assert seized("son", "Sing") == {("Paul Roy", "portable")}
+    assert seized("leurs", "Plur") == set()
+
+
+def test_armed_with_or_carrying_with_gives_the_object_to_the_subject() -> None:
+    # "Armés de couteaux, les riverains attaquent."
+    rows = [("Armés", "armé", "NOUN", "obl:mod", 5), ("de", "de", "ADP", "case", 2),
+            ("couteaux", "couteau", "NOUN", "nmod", 0), (",", ",", "PUNCT", "punct", 0), ("les", "le", "DET", "det", 5),
+            ("riverains", "riverain", "NOUN", "nsubj", 6), ("attaquent", "attaquer", "VERB", "ROOT", 6)]
+    assert controls(rows, {}, {"riverains": "Group", "couteaux": "Object"}) == {("riverains", "couteaux")}
+    # "Les doctorants munis de badges manifestent."
+    rows = [("Les", "le", "DET", "det", 1), ("doctorants", "doctorant", "NOUN", "nsubj", 5),
+            ("munis", "munir", "ADJ", "amod", 1), ("de", "de", "ADP", "case", 4), ("badges", "badge", "NOUN", "nmod", 1),
+            ("manifestent", "manifester", "VERB", "ROOT", 5)]
+    assert controls(rows, {}, {"doctorants": "Group", "badges": "Object"}) == {("doctorants", "badges")}
+    # "Les voleurs frappent les passants avec des barres": the subject, not the object, has the bars
+    rows = [("Les", "le", "DET", "det", 1), ("voleurs", "voleur", "NOUN", "nsubj", 2),
+            ("frappent", "frapper", "VERB", "ROOT", 2), ("les", "le", "DET", "det", 4),
+            ("passants", "passant", "NOUN", "obj", 2), ("avec", "avec", "ADP", "case", 7), ("des", "un", "DET", "det", 7),
+            ("barres", "barre", "NOUN", "nmod", 4)]
+    assert controls(rows, {}, {"voleurs": "Group", "passants": "Group", "barres": "Object"}) == {("voleurs", "barres")}
+
+
+def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
+    # "Paul Roy offre des livres aux écoliers."
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("offre", "offrir", "VERB", "ROOT", 2), ("des", "un", "DET", "det", 4), ("livres", "livre", "NOUN", "obj", 2),
+            ("aux", "à", "ADP", "case", 6), ("écoliers", "écolier", "NOUN", "obl:arg", 2)]
+    assert controls(rows, {"Paul Roy": "Person"}, {"livres": "Object", "écoliers": "Group"}) == {
+        ("Paul Roy", "livres"), ("écoliers", "livres")}

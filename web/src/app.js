@@ -5,7 +5,7 @@ import cytoscape from "cytoscape";
 const KG = "https://w3id.org/kg-news/ontology#";
 const COLOURS = { Organization: "#1f77b4", Company: "#1f77b4", GovernmentBody: "#1f77b4",
   InternationalOrganization: "#1f77b4", Group: "#1f77b4", Person: "#d62728", Place: "#2ca02c", Country: "#2ca02c",
-  City: "#2ca02c", Continent: "#2ca02c", Product: "#9467bd", Fund: "#8c564b", Incident: "#ff7f0e" };
+  City: "#2ca02c", Continent: "#2ca02c", Product: "#9467bd", Object: "#9467bd", Fund: "#8c564b", Incident: "#ff7f0e" };
 const EVENTS = new Set(["Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement"]);
 const $ = (id) => document.getElementById(id);
 const local = (iri) => iri.replace(/^.*[#/]/, "");
