@@ -224,6 +224,9 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
             elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (not case if direct
                                                                                     else case & set(rule["with"])):
                 others.append(entity)
+        if not doers:  # "les voisins ont décidé d'appeler les pompiers": the subject of the verb it depends on
+            doer = _subject(verb, at_token, passive=False)
+            doers += [doer] if doer is not None and _is_a(doer, rule["classes"]) else []
         sentence = sentence_at(verb.idx)
         for doer in doers:
             for other in others:

@@ -430,3 +430,12 @@ def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
             ("aux", "à", "ADP", "case", 6), ("écoliers", "écolier", "NOUN", "obl:arg", 2)]
     assert controls(rows, {"Paul Roy": "Person"}, {"livres": "Object", "écoliers": "Group"}) == {
         ("Paul Roy", "livres"), ("écoliers", "livres")}
+
+
+def test_a_verb_of_contact_after_another_verb_takes_that_verbs_subject() -> None:
+    # "Les voisins ont décidé d'appeler les pompiers."
+    rows = [("Les", "le", "DET", "det", 1), ("voisins", "voisin", "NOUN", "nsubj", 3),
+            ("ont", "avoir", "AUX", "aux:tense", 3), ("décidé", "décider", "VERB", "ROOT", 3),
+            ("d'", "de", "ADP", "mark", 5), ("appeler", "appeler", "VERB", "xcomp", 3), ("les", "le", "DET", "det", 7),
+            ("pompiers", "pompier", "NOUN", "obj", 5)]
+    assert parsed(rows, {}, {"voisins": "Group", "pompiers": "Group"}) == {("inContactWith", "voisins", "pompiers")}
