@@ -93,7 +93,8 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
         first.setdefault((fact.kind, fact.roles), fact)
     found = list(first.values())
     found += _through_places(found, {e.key: e for e in entities})
-    return found + list(_near_incidents(found, entities, sentence_at))
+    found += list(_near_incidents(found, entities, sentence_at))
+    return found + list(_story_place(found, entities, sentence_at))
 
 
 class _BySentence:
@@ -140,6 +141,34 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentence_
                     known.add((key, place))
                     yield Fact("locatedIn", (("subject", key), ("object", place)), f.sentences, "locatedIn",
                                "inferred place of a nearby incident", is_event=False)
+
+
+def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
+    """"Un incendie s'est déclaré à Lyon. [...] Les pompiers [...] M. X, un voisin, ...": the place an
+    article opens with is where its story happens, and the people and things it tells of were there,
+    unless the text puts them at another named place."""
+    rule = load_yaml("relations.yml")["placed"]["story"]
+    places = [(m.start, e) for e in entities if base_class(e.kind) == "Place" and not e.local
+              for m in e.mentions if m.form == "name"]
+    if not places:
+        return
+    start, story = min(places, key=lambda p: p[0])
+    if sentence_at.index(start) >= rule["sentences"]:
+        return  # no place in the lead: no story place
+    by_key = {e.key: e for e in entities}
+    located = [_ends(f) for f in facts if f.kind == "locatedIn"]
+    around = {story.key} | {o for s, o in located if s == story.key} | {s for s, o in located if o == story.key}
+    known = set(located)
+    for e in entities:
+        if e.key == story.key or not _is_a(e, rule["local" if e.local else "named"]):
+            continue
+        if any(s == e.key and o not in around and not by_key[str(o)].local for s, o in located):
+            continue  # "M. X, venu de Paris": placed by the text elsewhere
+        for place in sorted(around - {p for p in around if (p, story.key) in known}):
+            if (e.key, place) not in known:
+                known.add((e.key, place))
+                yield Fact("locatedIn", (("subject", e.key), ("object", place)), (sentence_at(e.mentions[0].start),),
+                           "locatedIn", "inferred place of the story", is_event=False)
 
 
 def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:
@@ -345,22 +374,29 @@ def _is_a(entity: Entity, classes: Sequence[str]) -> bool:
 
 
 def _participant_of(token: Token) -> int | None:
-    """The verb ``token`` is the subject, object or complement of, itself or in a list ("X et Y ont été
-    arrêtés"); not a noun's complement ("le fils [de X] a été arrêté")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    """The predicate ``token`` is the subject, object or complement of, itself, in a list ("X et Y ont été
+    arrêtés") or after a title ("[Madame] X a été arrêtée"); not a noun's complement ("le fils [de X] a été
+    arrêté")."""
+    while token.dep_ in {"conj", "appos", "flat:name"} and token.head.i != token.i:
         token = token.head
-    if token.dep_ in _PARTICIPANT_DEPS and token.head.pos_ in {"VERB", "AUX"}:
+    if token.dep_ in _PARTICIPANT_DEPS and _predicate(token.head):
         return token.head.i
     return None
 
 
 def _clause(token: Token) -> tuple[int, int]:
-    """The verb whose clause ``token`` is in (the sentence's root when none is), and the common nouns on the way."""
+    """The predicate whose clause ``token`` is in (the sentence's root when none is), and the common nouns on the way."""
     nouns = 0
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+    while not _predicate(token) and token.head.i != token.i:
         nouns += token.pos_ == "NOUN"
         token = token.head
     return token.i, nouns
+
+
+def _predicate(token: Token) -> bool:
+    """A verb, or a noun or an adjective after a copula, which the parse makes the clause's head: "X a été
+    [victime] d'un accident à Nantes"."""
+    return token.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in token.children)
 
 
 @cache

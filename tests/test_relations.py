@@ -12,7 +12,8 @@ def unparsed(text: str) -> Doc:
 
 def found(doc: Doc, names: dict[str, str], nouns: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
     """The relations found in ``doc``, one sentence, whose ``names`` and common ``nouns`` (first occurrence,
-    things of the document) are entities, each end by its words."""
+    things of the document) are entities, each end by its words; not the place of the story, which a
+    one-sentence article opening with a place would give everyone."""
     entities = []
     for form, words in (("name", names), ("noun", nouns or {})):
         for word, kind in words.items():
@@ -21,7 +22,8 @@ def found(doc: Doc, names: dict[str, str], nouns: dict[str, str] | None = None) 
             entities.append(Entity(key, word, kind, (Mention(start, start + len(word), word, kind, form),)))
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     word = {e.key: e.label for e in entities}
-    return {(f.kind, *(word.get(str(v), str(v)) for v in (f.values("subject")[0], f.values("object")[0]))) for f in facts}
+    return {(f.kind, *(word.get(str(v), str(v)) for v in (f.values("subject")[0], f.values("object")[0])))
+            for f in facts if f.method != "inferred place of the story"}
 
 
 def relations(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
@@ -277,7 +279,8 @@ def test_people_told_of_near_an_incident_are_where_it_happened() -> None:
         entities = [Entity(w, w, kind, (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form, head=head),))
                     for w, kind, form, head in (("incendie", "Incident", "noun", "incendie"), ("Lyon", "City", "name", ""),
                                                 ("pompiers", *firemen), ("voisins", "Group", "noun", "voisin"))]
-        return {(f.values("subject")[0], f.values("object")[0], f.method) for f in find_relations(doc, sentences, entities)}
+        return {(f.values("subject")[0], f.values("object")[0], f.method) for f in find_relations(doc, sentences, entities)
+                if f.method != "inferred place of the story"}
     there = {("incendie", "Lyon", "dependency place"), ("pompiers", "Lyon", "inferred place of a nearby incident")}
     assert placed_near(("Group", "noun", "pompier")) == there
     # an emergency service is there, not any organisation ("le gouvernement" promising help)
@@ -439,3 +442,39 @@ def test_a_verb_of_contact_after_another_verb_takes_that_verbs_subject() -> None
             ("d'", "de", "ADP", "mark", 5), ("appeler", "appeler", "VERB", "xcomp", 3), ("les", "le", "DET", "det", 7),
             ("pompiers", "pompier", "NOUN", "obj", 5)]
     assert parsed(rows, {}, {"voisins": "Group", "pompiers": "Group"}) == {("inContactWith", "voisins", "pompiers")}
+
+
+def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_elsewhere() -> None:
+    # "À Lyon, un incendie éclate. A. B. C. D. Paul Roy parle. Anne Lou parle à Paris.": Paul Roy, far from the
+    # fire, was in Lyon; Anne Lou, whom the text puts in Paris, was not; with the place in the third sentence
+    # ("A. B. À Lyon, un incendie éclate. ..."), the article opens with no place and nobody is placed so
+    def story(lead: int) -> set[tuple]:
+        def filler(words: str) -> None:  # one-word sentences "A. B."
+            for word in words:
+                rows.extend([(word, word, "X", "ROOT", len(rows)), (".", ".", "PUNCT", "punct", len(rows))])
+        rows: list[tuple] = []
+        filler("AB"[:lead])
+        at = len(rows)
+        rows += [("À", "à", "ADP", "case", at + 1), ("Lyon", "Lyon", "PROPN", "obl:mod", at + 4),
+                 (",", ",", "PUNCT", "punct", at + 1), ("un", "un", "DET", "det", at + 4),
+                 ("incendie", "incendie", "NOUN", "nsubj", at + 5), ("éclate", "éclater", "VERB", "ROOT", at + 5),
+                 (".", ".", "PUNCT", "punct", at + 5)]
+        filler("ABCD")
+        at = len(rows)
+        rows += [("Paul", "Paul", "PROPN", "nsubj", at + 2), ("Roy", "Roy", "PROPN", "flat:name", at),
+                 ("parle", "parler", "VERB", "ROOT", at + 2), (".", ".", "PUNCT", "punct", at + 2),
+                 ("Anne", "Anne", "PROPN", "nsubj", at + 6), ("Lou", "Lou", "PROPN", "flat:name", at + 4),
+                 ("parle", "parler", "VERB", "ROOT", at + 6), ("à", "à", "ADP", "case", at + 8),
+                 ("Paris", "Paris", "PROPN", "obl:mod", at + 6)]
+        doc = make_doc(rows)
+        ends = [t.idx + 1 for t in doc if t.text == "."] + [len(doc.text)]
+        sentences = [Sentence(a, b, doc.text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True)]
+        entities = [Entity(w if form == "name" else f"{LOCAL}doc/{w}", w, kind,
+                           (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form),))
+                    for w, kind, form in (("Lyon", "City", "name"), ("incendie", "Incident", "noun"),
+                                          ("Paul Roy", "Person", "name"), ("Anne Lou", "Person", "name"),
+                                          ("Paris", "City", "name"))]
+        return {(f.values("subject")[0].split("/")[-1], f.values("object")[0], f.method)
+                for f in find_relations(doc, sentences, entities) if f.method == "inferred place of the story"}
+    assert story(0) == {("Paul Roy", "Lyon", "inferred place of the story")}
+    assert story(2) == set()
