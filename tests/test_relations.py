@@ -478,3 +478,14 @@ def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_
                 for f in find_relations(doc, sentences, entities) if f.method == "inferred place of the story"}
     assert story(0) == {("Paul Roy", "Lyon", "inferred place of the story")}
     assert story(2) == set()
+
+
+def test_a_noun_after_a_copula_heads_its_clause_and_a_name_after_a_title_takes_part() -> None:
+    # "Madame Anne Roy a été victime d'un accident à Nantes", parsed with the name in apposition to "Madame"
+    rows = [("Madame", "madame", "NOUN", "nsubj:pass", 5), ("Anne", "Anne", "PROPN", "appos", 0),
+            ("Roy", "Roy", "PROPN", "flat:name", 0), ("a", "avoir", "AUX", "aux:tense", 5), ("été", "être", "AUX", "cop", 5),
+            ("victime", "victime", "ADJ", "ROOT", 5), ("d'", "de", "ADP", "case", 8), ("un", "un", "DET", "det", 8),
+            ("accident", "accident", "NOUN", "obl:arg", 5), ("à", "à", "ADP", "case", 10),
+            ("Nantes", "Nantes", "PROPN", "nmod", 8)]
+    assert placed(rows, {"Anne Roy": "Person", "Nantes": "City"}, {"accident": "Incident"}) == {
+        ("accident", "Nantes"), ("Anne Roy", "Nantes")}
