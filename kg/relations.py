@@ -203,22 +203,26 @@ def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fa
 def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
-    names belongs to the organisation its complement names, and heads it when the noun is a head's title."""
+    names belongs to the organisation its complement names, and heads it when the noun is a head's title;
+    "le directeur de l'usine", "le chef du gang": a head or an owner has the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
     for m, member in of_mention.items():
         if m.form not in {"noun", "description"} or not _is_a(member, rule["members"]):
             continue
         noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        # "les dirigeants" are members, not heads
+        heads = member.kind == "Person" and (noun.lemma_.lower() in _heads() or noun.lemma_.lower() in rule["owners"])
         for child in noun.children:
-            organisation = _entity_at(child, at_token)  # "de l'association « X »" is X's
-            if child.dep_ != "nmod" or organisation is None or not _is_a(organisation, rule["organisations"]) \
-                    or _is_a(organisation, rule["members"]) or organisation.key == member.key \
+            other = _entity_at(child, at_token)  # "de l'association « X »" is X's
+            if child.dep_ != "nmod" or other is None or other.key == member.key \
                     or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
                 continue
             sentence = sentence_at(m.start)
-            heads = noun.lemma_.lower() in _heads() and member.kind == "Person"  # "les dirigeants" are members
-            for name in ("worksFor", "headOf") if heads else ("memberOf",):
-                yield _relation(name, member.key, organisation.key, sentence, "dependency member")
+            if heads and _is_a(other, rule["controlled"]):
+                yield _relation("controls", member.key, other.key, sentence, "dependency member")
+            elif _is_a(other, rule["organisations"]) and not _is_a(other, rule["members"]):
+                for name in ("worksFor", "headOf") if heads and noun.lemma_.lower() in _heads() else ("memberOf",):
+                    yield _relation(name, member.key, other.key, sentence, "dependency member")
 
 
 @cache

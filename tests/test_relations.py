@@ -300,6 +300,16 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
             ("la", "le", "DET", "det", 4), ("préfecture", "préfecture", "NOUN", "nmod", 1)]
     assert parsed(rows, {}, {"directeur": "Person", "préfecture": "Organization"}) == {
         ("worksFor", "directeur", "préfecture"), ("headOf", "directeur", "préfecture")}
+    # "le directeur de l'usine", "le propriétaire du supermarché", "le chef du gang": has it in hand; "l'employé de
+    # l'usine" does not
+    def of(person: str, thing: str, kind: str) -> set[tuple[str, str, str]]:
+        rows = [("le", "le", "DET", "det", 1), (person, person, "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+                ("la", "le", "DET", "det", 4), (thing, thing, "NOUN", "nmod", 1)]
+        return {r for r in parsed(rows, {}, {person: "Person", thing: kind}) if r[0] != "locatedIn"}
+    assert of("directeur", "usine", "Place") == {("controls", "directeur", "usine")}
+    assert of("propriétaire", "supermarché", "Place") == {("controls", "propriétaire", "supermarché")}
+    assert of("chef", "gang", "Group") == {("controls", "chef", "gang")}
+    assert of("employé", "usine", "Place") == set()
 
 
 def test_verbs_of_contact_and_conflict_join_their_subject_and_object() -> None:
