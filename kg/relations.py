@@ -156,15 +156,14 @@ def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at:
     if sentence_at.index(start) >= rule["sentences"]:
         return  # no place in the lead: no story place
     by_key = {e.key: e for e in entities}
-    located = [_ends(f) for f in facts if f.kind == "locatedIn"]
-    around = {story.key} | {o for s, o in located if s == story.key} | {s for s, o in located if o == story.key}
-    known = set(located)
+    known = {_ends(f) for f in facts if f.kind == "locatedIn"}
+    wider = sorted({story.key} | {o for s, o in known if s == story.key})  # the story's place and what holds it
+    around = {*wider, *(s for s, o in known if o == story.key)}
+    elsewhere = {s for s, o in known if o not in around and not by_key[str(o)].local}
     for e in entities:
-        if e.key == story.key or not _is_a(e, rule["local" if e.local else "named"]):
-            continue
-        if any(s == e.key and o not in around and not by_key[str(o)].local for s, o in located):
+        if e.key == story.key or e.key in elsewhere or not _is_a(e, rule["local" if e.local else "named"]):
             continue  # "M. X, venu de Paris": placed by the text elsewhere
-        for place in sorted(around - {p for p in around if (p, story.key) in known}):
+        for place in wider:
             if (e.key, place) not in known:
                 known.add((e.key, place))
                 yield Fact("locatedIn", (("subject", e.key), ("object", place)), (sentence_at(e.mentions[0].start),),
