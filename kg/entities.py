@@ -40,6 +40,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
     of_mention = {m: key for key, ms in clusters.items() for m in ms}
     starts = [s.start for s in sentences]
     latest: dict[tuple[str, str, bool], str] = {}  # a common noun, its class and number -> its entity so far
+    seen: dict[tuple[str, str, bool], tuple[str, int]] = {}  # the same -> its entity when last named, and where
     last_of: dict[str, tuple[str, int]] = {}  # a class -> the last common noun's entity of it, and where
 
     def sentence_of(offset: int) -> int:
@@ -50,13 +51,18 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
         kind = m.kind if m.form == "noun" else _local_classes().get(m.head)
         if kind is None:
             return  # "le service", "l'application": no thing an article tells of
+        here = sentence_of(m.start)
         key = latest.get((m.head, kind, m.plural)) if m.definite else None
         last, at = last_of.get(kind, (None, 0))
-        if key is None and m.definite and m.nearest and m.form == "noun" and sentence_of(m.start) - at <= _WINDOW:
+        if key is None and m.definite and m.nearest and m.form == "noun" and here - at <= _WINDOW:
             key = last  # "le drame": the last incident, if not far
+        if key is None and m.definite:  # "un camion ... le véhicule": the last one its kinds name, if not far
+            named = [seen[k] for k in ((kin, kind, m.plural) for kin in _kinds().get(m.head, ())) if k in seen]
+            key, at = max(named, key=lambda n: n[1], default=(None, 0))
+            key = latest[(m.head, kind, m.plural)] = key if key is not None and here - at <= _WINDOW else None
         if key is None:
             key = latest[(m.head, kind, m.plural)] = f"{LOCAL}{scope}/{m.head}-{m.start}"
-        last_of[kind] = key, sentence_of(m.start)
+        last_of[kind] = seen[(m.head, kind, m.plural)] = key, here
         of_mention[m] = key
         clusters[key].append(replace(m, kind=kind, cue="context"))
         insort(antecedents, m, key=_start)  # "La victime ... Elle"
@@ -170,6 +176,12 @@ class _Summary(NamedTuple):
 def _local_classes() -> dict[str, str]:
     """Each common noun of kg/data/nouns.yml -> the class of the thing it names."""
     return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
+
+
+@cache
+def _kinds() -> dict[str, list[str]]:
+    """A general noun -> the nouns of the kinds of thing it names ("véhicule" -> "voiture", "camion" ...)."""
+    return load_yaml("nouns.yml")["kinds"]
 
 
 def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, str],

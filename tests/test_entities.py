@@ -188,3 +188,26 @@ def test_ces_derniers_refers_to_the_last_plural_thing_of_the_article() -> None:
                      gender="Masc", nearest=True, plural=True)
     entities = by_label(text, [paul, staff, latter])
     assert [m.text for m in entities["employés"].mentions] == ["employés", "Ces derniers"]
+
+
+def test_a_general_noun_takes_up_the_last_thing_of_one_of_its_kinds_nearby() -> None:
+    # "Un camion arrive. Le véhicule part.": one truck; "Le véhicule" far after it, or plural, another
+    text = "Un camion arrive. Le véhicule part."
+    truck, vehicle = noun(text, "camion", "Object", "camion", False), noun(text, "véhicule", "Object", "véhicule", True)
+    assert [e.label for e in by_label(text, [truck, vehicle]).values()] == ["camion"]
+    far = "Un camion arrive. A. B. C. Le véhicule part."
+    truck, vehicle = noun(far, "camion", "Object", "camion", False), noun(far, "véhicule", "Object", "véhicule", True)
+    assert sorted(by_label(far, [truck, vehicle])) == ["camion", "véhicule"]
+    # "un camion ... un véhicule": an indefinite noun is another thing
+    text = "Un camion arrive. Un véhicule part."
+    truck, vehicle = noun(text, "camion", "Object", "camion", False), noun(text, "véhicule", "Object", "véhicule", False)
+    assert sorted(by_label(text, [truck, vehicle])) == ["camion", "véhicule"]
+
+
+def test_the_kinds_of_a_general_noun_are_common_nouns_of_its_class() -> None:
+    from kg.data import load_yaml
+    table = load_yaml("nouns.yml")
+    class_of = {noun: cls for cls, nouns in table["classes"].items() for noun in nouns}
+    assert {general: {kind for kind in kinds if class_of.get(kind) != class_of.get(general)}
+            for general, kinds in table["kinds"].items() if general not in class_of
+            or any(class_of.get(kind) != class_of[general] for kind in kinds)} == {}
