@@ -210,17 +210,18 @@ def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entit
             continue
         noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
         # "les dirigeants" are members, not heads
-        heads = member.kind == "Person" and (noun.lemma_.lower() in _heads() or noun.lemma_.lower() in rule["owners"])
+        head = member.kind == "Person" and noun.lemma_.lower() in _heads()
+        owner = head or member.kind == "Person" and noun.lemma_.lower() in rule["owners"]
         for child in noun.children:
             other = _entity_at(child, at_token)  # "de l'association « X »" is X's
             if child.dep_ != "nmod" or other is None or other.key == member.key \
                     or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
                 continue
             sentence = sentence_at(m.start)
-            if heads and _is_a(other, rule["controlled"]):
+            if owner and _is_a(other, rule["controlled"]):
                 yield _relation("controls", member.key, other.key, sentence, "dependency member")
             elif _is_a(other, rule["organisations"]) and not _is_a(other, rule["members"]):
-                for name in ("worksFor", "headOf") if heads and noun.lemma_.lower() in _heads() else ("memberOf",):
+                for name in ("worksFor", "headOf") if head else ("memberOf",):
                     yield _relation(name, member.key, other.key, sentence, "dependency member")
 
 
@@ -288,13 +289,13 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
         first = first.head  # "des bouteilles et des gourdins": the list's first says what the others are
     head, case = first.head, {c.lower_ for t in (noun, first) for c in t.children if c.dep_ == "case"}
     for child in noun.children:
-        if child.dep_ == "nmod" and not work and any(c.dep_ == "case" and c.lower_ in rule["owners"]
+        if child.dep_ == "nmod" and not work and any(c.dep_ == "case" and c.lower_ in rule["links"]
                                                      for c in child.children):
             yield _entity_at(child, at_token)  # "la voiture de M. X"
         elif child.dep_ == "acl" and child.lemma_ in rule["having"]:  # "la voiture conduite par X"
             yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
     possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
-    equipped = case & set(rule["owners"]) and (head.lemma_ in rule["equipped"] or any(
+    equipped = case & set(rule["links"]) and (head.lemma_ in rule["equipped"] or any(
         c.dep_ in {"amod", "acl"} and c.lemma_ in rule["equipped"] for c in head.children))
     if possessive is not None:  # "il a saisi son portable", "les enfants ... leurs chapeaux"
         yield _subject(first, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
