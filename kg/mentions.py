@@ -464,6 +464,11 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
         first, last = _noun_phrase(doc, token)
         taken = last.i
         start, end = first.idx, last.idx + len(last.text)
+        one = token.head
+        if plural and token.dep_ == "nmod" and one.pos_ == "PRON" and one.lemma_ == "un" and one.i < token.i:
+            # "l'un des policiers", "une des victimes": one of them, a thing of its own ("le policier" later)
+            yield Mention(one.idx, one.idx + len(one.text), one.text, kind, "noun", subject=one.dep_ in SUBJECT_DEPS,
+                          gender=next(iter(one.morph.get("Gender")), None), head=token.lemma_.lower())
         kind = "Group" if kind == "Person" and plural else kind
         # "M. X, directeur de ...": the noun says what the name is, it is one of its mentions
         yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed else "noun",

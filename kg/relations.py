@@ -202,7 +202,8 @@ def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fa
 def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
-    names belongs to the organisation its complement names, and heads it when the noun is a head's title;
+    names belongs to the organisation its complement names ("l'un des manifestants": to the group), and heads
+    it when the noun is a head's title;
     "le directeur de l'usine", "le chef du gang": a head or an owner has the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
     for m, member in of_mention.items():
@@ -220,7 +221,7 @@ def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entit
             sentence = sentence_at(m.start)
             if owner and _is_a(other, rule["controlled"]):
                 yield _relation("controls", member.key, other.key, sentence, "dependency member")
-            elif _is_a(other, rule["organisations"]) and not _is_a(other, rule["members"]):
+            elif _is_a(other, rule["organisations"]) and (noun.lemma_ == "un" or not _is_a(other, rule["members"])):
                 for name in ("worksFor", "headOf") if head else ("memberOf",):
                     yield _relation(name, member.key, other.key, sentence, "dependency member")
 

@@ -286,3 +286,11 @@ def test_a_noun_after_a_fronted_place_is_no_apposition_and_a_title_far_before_a_
             ("Paris", "Paris", "PROPN", "nmod", 1), ("Anne", "Anne", "PROPN", "appos", 1),
             ("Hidalgo", "Hidalgo", "PROPN", "flat:name", 4), ("parle", "parler", "VERB", "ROOT", 6)]
     assert nouns(rows, ["O", "O", "O", "B-LOC", "B-PER", "I-PER", "O"]) == []
+
+
+def test_one_of_a_group_is_a_thing_of_its_own_named_by_the_groups_noun() -> None:
+    # "L'un des policiers est blessé."
+    rows = [("L'", "le", "DET", "det", 1, "", True), ("un", "un", "PRON", "nsubj", 5, "Gender=Masc|Number=Sing"),
+            ("des", "de", "ADP", "case", 3), ("policiers", "policier", "NOUN", "nmod", 1, "Number=Plur"),
+            ("est", "être", "AUX", "cop", 5), ("blessé", "blesser", "ADJ", "ROOT", 5)]
+    assert nouns(rows) == [("un", "Person", "noun", "policier", False), ("policiers", "Group", "noun", "policier+", True)]

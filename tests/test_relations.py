@@ -310,6 +310,10 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
     assert of("propriétaire", "supermarché", "Place") == {("controls", "propriétaire", "supermarché")}
     assert of("chef", "gang", "Group") == {("controls", "chef", "gang")}
     assert of("employé", "usine", "Place") == set()
+    # "l'un des manifestants" is one of them
+    rows = [("l'", "le", "DET", "det", 1), ("un", "un", "PRON", "ROOT", 1), ("des", "de", "ADP", "case", 3),
+            ("manifestants", "manifestant", "NOUN", "nmod", 1)]
+    assert parsed(rows, {}, {"un": "Person", "manifestants": "Group"}) == {("memberOf", "un", "manifestants")}
 
 
 def test_verbs_of_contact_and_conflict_join_their_subject_and_object() -> None:
