@@ -59,6 +59,11 @@ def _nouns() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 
 
 @cache
+def _evaluative() -> frozenset[str]:
+    return frozenset(load_yaml("nouns.yml")["evaluative"])
+
+
+@cache
 def _noun_lemmas() -> frozenset[str]:
     return frozenset(_nouns()[0])
 
@@ -493,15 +498,18 @@ def _introduces_person(doc: Doc, noun: Token, name_at: Callable[[Token], Mention
 def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     """The words a common noun's mention spans: its adjectives and a complement without determiner,
     "petite maison", "nuage épais", "accident de voiture", "personnes à bord"; not a nationality, which
-    says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy")."""
+    says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy"), nor a word that
+    judges it ("un [terrible] accident", "l'incendie [dévastateur]")."""
     first, last = noun, noun
-    while first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and doc[first.i - 1].head.i == noun.i:
+    judging = _evaluative()
+    while first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and doc[first.i - 1].head.i == noun.i \
+            and doc[first.i - 1].lemma_.lower() not in judging:
         first = doc[first.i - 1]
     if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in _COMPLEMENT_LINKS and doc[last.i + 2].pos_ == "NOUN" \
             and doc[last.i + 2].is_lower and doc[last.i + 2].head.i == noun.i:
         last = doc[last.i + 2]
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head.i in {noun.i, last.i} \
-            and fold(doc[last.i + 1].text) not in demonyms():
+            and fold(doc[last.i + 1].text) not in demonyms() and doc[last.i + 1].lemma_.lower() not in judging:
         last = doc[last.i + 1]
     return first, last
 
