@@ -299,7 +299,8 @@ def test_one_of_a_group_is_a_thing_of_its_own_named_by_the_groups_noun() -> None
 def test_a_word_that_judges_a_noun_is_not_part_of_its_mention() -> None:
     # "un terrible accident dévastateur", but "une petite maison"
     rows = [("un", "un", "DET", "det", 2), ("terrible", "terrible", "ADJ", "amod", 2),
-            ("accident", "accident", "NOUN", "ROOT", 2), ("dévastateur", "dévastateur", "ADJ", "amod", 2), ("près", "près", "ADV", "advmod", 2),
+            ("accident", "accident", "NOUN", "ROOT", 2), ("dévastateur", "dévastateur", "ADJ", "amod", 2),
+            ("près", "près", "ADV", "advmod", 2),
             ("d'", "de", "ADP", "case", 8, "", True), ("une", "un", "DET", "det", 8), ("petite", "petit", "ADJ", "amod", 8),
             ("maison", "maison", "NOUN", "nmod", 2)]
     assert [m[0] for m in nouns(rows)] == ["accident", "petite maison"]
