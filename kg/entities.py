@@ -58,8 +58,8 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
             key = last  # "le drame": the last incident, if not far
         if key is None and m.definite:  # "un camion ... le véhicule": the last one its kinds name, if not far
             named = [seen[k] for k in ((kin, kind, m.plural) for kin in _kinds().get(m.head, ())) if k in seen]
-            key, at = max(named, key=lambda n: n[1], default=(None, 0))
-            key = latest[(m.head, kind, m.plural)] = key if key is not None and here - at <= _WINDOW else None
+            found, when = max(named, key=lambda n: n[1], default=(None, 0))
+            key = latest[(m.head, kind, m.plural)] = found if found is not None and here - when <= _WINDOW else None
         if key is None:
             key = latest[(m.head, kind, m.plural)] = f"{LOCAL}{scope}/{m.head}-{m.start}"
         last_of[kind] = seen[(m.head, kind, m.plural)] = key, here

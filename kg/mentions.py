@@ -415,7 +415,7 @@ def _anaphors(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[
                               gender=table["genders"].get(lower), plural=lower in table["plural"])
         elif pos in {"ADJ", "NOUN"} and token.lower_ in table["latter"]["genders"] and token.i > 0 \
                 and doc[token.i - 1].lower_ in {"ce", "cette", "ces"} and token.dep_ != "amod" \
-                and _latter_names(doc, token, name_at, table["latter"]["classes"]):  # not "ce dernier mois"
+                and _latter_fits(doc, token, name_at, table["latter"]["classes"]):  # not "ce dernier mois"
             start, end = doc[token.i - 1].idx, token.idx + len(token.text)
             plural = token.lower_.endswith("s")
             yield Mention(start, end, text_of(doc)[start:end], "|".join(table["latter"]["classes"]), form="pronoun",
@@ -514,9 +514,10 @@ def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     return first, last
 
 
-def _latter_names(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | None], classes: list[str]) -> bool:
-    """"ce dernier" is the last noun of its gender and number: true when that is a name of one of
-    ``classes``; a common noun's ("un cambrioleur. Ce dernier") or a place's is no referent kg takes."""
+def _latter_fits(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | None], classes: list[str]) -> bool:
+    """"ce dernier" is the last noun of its gender and number: true when that is a name or a common noun
+    (nouns.yml) of one of ``classes`` ("Paul Roy ... Ce dernier", "un cambrioleur. Ce dernier"); a
+    place's, or another noun's ("au cours des affrontements. Ce dernier"), is no referent kg takes."""
     wanted = {feature: latter.morph.get(feature) for feature in ("Gender", "Number")}
     for token in reversed(doc[max(latter.i - _LATTER_REACH, 0) : latter.i - 1]):
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
