@@ -24,7 +24,7 @@ _PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", 
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 # the sections of relations.yml that are not lists of patterns
-_NOT_PATTERNS = {"ends", "kin", "placed", "members", "interactions", "controls"}
+_NOT_PATTERNS = {"ends", "kin", "family", "placed", "members", "interactions", "controls"}
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
@@ -71,7 +71,8 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
             at_token.setdefault(token.i, entity)
     sentence_at = _BySentence(sentences)
     facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, at_token), *_members(doc, sentence_at, of_mention, at_token),
-                         *_interactions(doc, sentence_at, at_token), *_controls(doc, sentence_at, of_mention, at_token)]
+                         *_interactions(doc, sentence_at, at_token), *_controls(doc, sentence_at, of_mention, at_token),
+                         *_kin(doc, sentence_at, of_mention, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
     for sentence in sentences:
@@ -266,6 +267,28 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
             for other in others:
                 if doer.key != other.key:
                     yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
+
+
+def _kin(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+         at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
+    of its clause after a possessive, or of the person after "de"."""
+    table = load_yaml("relations.yml")
+    kin, rule = set(table["kin"]), table["family"]
+    for m, relative in of_mention.items():
+        if m.form not in {"noun", "description"} or relative.kind != "Person":
+            continue
+        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        if noun.lemma_.lower() not in kin:
+            continue
+        possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+        mine = possessive is not None and possessive.lower_ in rule["possessives"]
+        others = [_subject(noun, at_token, "Sing")] if mine else []
+        others += [_entity_at(c, at_token) for c in noun.children if c.dep_ == "nmod"
+                   and any(x.dep_ == "case" and x.lower_ in rule["links"] for x in c.children)]
+        for other in others:
+            if other is not None and other.kind == "Person" and other.key != relative.key:
+                yield _relation("relativeOf", relative.key, other.key, sentence_at(m.start), "dependency kin")
 
 
 def _controls(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],

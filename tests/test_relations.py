@@ -503,3 +503,18 @@ def test_a_noun_after_a_copula_heads_its_clause_and_a_name_after_a_title_takes_p
             ("Nantes", "Nantes", "PROPN", "nmod", 8)]
     assert placed(rows, {"Anne Roy": "Person", "Nantes": "City"}, {"accident": "Incident"}) == {
         ("accident", "Nantes"), ("Anne Roy", "Nantes")}
+
+
+def test_a_kin_noun_is_a_relative_of_the_possessors_subject_or_of_the_person_after_de() -> None:
+    # "Paul Roy appelle sa femme", not "Paul Roy appelle sa voisine"
+    def calls(noun: str) -> set[tuple[str, str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 2, "Number=Sing"), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                ("appelle", "appeler", "VERB", "ROOT", 2), ("sa", "son", "DET", "det", 4, "Number=Sing|Poss=Yes"),
+                (noun, noun, "NOUN", "obj", 2)]
+        return {r for r in parsed(rows, {"Paul Roy": "Person"}, {noun: "Person"}) if r[0] == "relativeOf"}
+    assert calls("femme") == {("relativeOf", "femme", "Paul Roy")}
+    assert calls("voisine") == set()
+    # "le père de l'enfant"
+    rows = [("le", "le", "DET", "det", 1), ("père", "père", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+            ("l'", "le", "DET", "det", 4), ("enfant", "enfant", "NOUN", "nmod", 1)]
+    assert parsed(rows, {}, {"père": "Person", "enfant": "Person"}) == {("relativeOf", "père", "enfant")}
