@@ -162,7 +162,8 @@ def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at:
     around = {*wider, *(s for s, o in known if o == story.key)}
     elsewhere = {s for s, o in known if o not in around and not by_key[str(o)].local}
     for e in entities:
-        if e.key == story.key or e.key in elsewhere or not _is_a(e, rule["local" if e.local else "named"]):
+        if e.key == story.key or e.key in elsewhere or not _is_a(e, rule["local" if e.local else "named"]) \
+                or e.local and any(m.head in rule["wide"] for m in e.mentions):
             continue  # "M. X, venu de Paris": placed by the text elsewhere
         for place in wider:
             if (e.key, place) not in known:

@@ -459,9 +459,10 @@ def test_a_verb_of_contact_after_another_verb_takes_that_verbs_subject() -> None
 
 
 def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_elsewhere() -> None:
-    # "À Lyon, un incendie éclate. A. B. C. D. Paul Roy parle. Anne Lou parle à Paris.": Paul Roy, far from the
-    # fire, was in Lyon; Anne Lou, whom the text puts in Paris, was not; with the place in the third sentence
-    # ("A. B. À Lyon, un incendie éclate. ..."), the article opens with no place and nobody is placed so
+    # "À Lyon, un incendie éclate. A. B. hôpital. pays. Paul Roy parle. Anne Lou parle à Paris.": Paul Roy, far
+    # from the fire, was in Lyon, and the hospital is there; the country, a wider place, is not placed, nor Anne
+    # Lou, whom the text puts in Paris; with the place in the third sentence ("A. B. À Lyon, un incendie
+    # éclate. ..."), the article opens with no place and nothing is placed so
     def story(lead: int) -> set[tuple]:
         def filler(words: str) -> None:  # one-word sentences "A. B."
             for word in words:
@@ -473,7 +474,9 @@ def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_
                  (",", ",", "PUNCT", "punct", at + 1), ("un", "un", "DET", "det", at + 4),
                  ("incendie", "incendie", "NOUN", "nsubj", at + 5), ("éclate", "éclater", "VERB", "ROOT", at + 5),
                  (".", ".", "PUNCT", "punct", at + 5)]
-        filler("ABCD")
+        filler("AB")
+        for noun in ("hôpital", "pays"):
+            rows.extend([(noun, noun, "NOUN", "ROOT", len(rows)), (".", ".", "PUNCT", "punct", len(rows))])
         at = len(rows)
         rows += [("Paul", "Paul", "PROPN", "nsubj", at + 2), ("Roy", "Roy", "PROPN", "flat:name", at),
                  ("parle", "parler", "VERB", "ROOT", at + 2), (".", ".", "PUNCT", "punct", at + 2),
@@ -484,13 +487,15 @@ def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_
         ends = [t.idx + 1 for t in doc if t.text == "."] + [len(doc.text)]
         sentences = [Sentence(a, b, doc.text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True)]
         entities = [Entity(w if form == "name" else f"{LOCAL}doc/{w}", w, kind,
-                           (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form),))
+                           (Mention(doc.text.index(w), doc.text.index(w) + len(w), w, kind, form, head=w),))
                     for w, kind, form in (("Lyon", "City", "name"), ("incendie", "Incident", "noun"),
+                                          ("hôpital", "Place", "noun"), ("pays", "Place", "noun"),
                                           ("Paul Roy", "Person", "name"), ("Anne Lou", "Person", "name"),
                                           ("Paris", "City", "name"))]
         return {(f.values("subject")[0].split("/")[-1], f.values("object")[0], f.method)
                 for f in find_relations(doc, sentences, entities) if f.method == "inferred place of the story"}
-    assert story(0) == {("Paul Roy", "Lyon", "inferred place of the story")}
+    assert story(0) == {("Paul Roy", "Lyon", "inferred place of the story"),
+                        ("hôpital", "Lyon", "inferred place of the story")}
     assert story(2) == set()
 
 
