@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from kg.data import load_yaml
 from kg.gazetteer import Gazetteer
+from kg.mentions import noun_classes
 from kg.names import fold
 from kg.records import LOCAL, Entity, Fact, Mention, Sentence
 
@@ -48,7 +49,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence
 
     def local(m: Mention) -> None:
         # a description that refers to no name is a thing of the article if its noun is one of nouns.yml
-        kind = m.kind if m.form == "noun" else _local_classes().get(m.head)
+        kind = m.kind if m.form == "noun" else noun_classes().get(m.head)
         if kind is None:
             return  # "le service", "l'application": no thing an article tells of
         here = sentence_of(m.start)
@@ -170,12 +171,6 @@ class _Summary(NamedTuple):
     cls: str
     genders: frozenset[str]
     ner_only: bool
-
-
-@cache
-def _local_classes() -> dict[str, str]:
-    """Each common noun of kg/data/nouns.yml -> the class of the thing it names."""
-    return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
 
 
 @cache

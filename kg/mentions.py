@@ -49,12 +49,17 @@ def _anaphora() -> dict:
 
 
 @cache
+def noun_classes() -> dict[str, str]:
+    """Each common noun of kg/data/nouns.yml -> the class of the thing it names."""
+    return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
+
+
+@cache
 def _nouns() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     """Each common noun's class, the determiners that make it definite, the general nouns, and those that
     name someone in the plural only."""
     table = load_yaml("nouns.yml")
-    classes = {noun: cls for cls, nouns in table["classes"].items() for noun in nouns}
-    return (classes, frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
+    return (noun_classes(), frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
             frozenset(table["plural_only"]))
 
 
@@ -523,7 +528,7 @@ def _latter_fits(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | N
         disagrees = any(want and token.morph.get(f) and token.morph.get(f) != want for f, want in wanted.items())
         if token.pos_ in {"NOUN", "PROPN"} and not disagrees:
             name = name_at(token)
-            kind = name.kind if name is not None else _nouns()[0].get(token.lemma_.lower())
+            kind = name.kind if name is not None else noun_classes().get(token.lemma_.lower())
             return kind is not None and base_class(kind) in classes
     return False
 

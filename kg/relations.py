@@ -66,13 +66,17 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     ends = load_yaml("relations.yml")["ends"]
     of_mention = {m: e for e in entities for m in e.mentions}
     at_token: dict[int, Entity] = {}
+    root: dict[Mention, Token] = {}  # each mention's head word in the parse
     for m, entity in of_mention.items():
-        for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for token in span or ():
             at_token.setdefault(token.i, entity)
+        if span:
+            root[m] = span.root
     sentence_at = _BySentence(sentences)
-    facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, at_token), *_members(doc, sentence_at, of_mention, at_token),
-                         *_interactions(doc, sentence_at, at_token), *_controls(doc, sentence_at, of_mention, at_token),
-                         *_kin(doc, sentence_at, of_mention, at_token)]
+    facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, root, at_token),
+                         *_members(sentence_at, of_mention, root, at_token), *_interactions(doc, sentence_at, at_token),
+                         *_controls(sentence_at, of_mention, root, at_token), *_kin(sentence_at, of_mention, root, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
     for sentence in sentences:
@@ -201,17 +205,17 @@ def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fa
     return derived
 
 
-def _members(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
     names belongs to the organisation its complement names ("l'un des manifestants": to the group), and heads
-    it when the noun is a head's title;
-    "le directeur de l'usine", "le chef du gang": a head or an owner has the place or the group in hand."""
+    it when the noun is a head's title; "le directeur de l'usine", "le chef du gang": a head or an owner has
+    the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
     for m, member in of_mention.items():
         if m.form not in {"noun", "description"} or not _is_a(member, rule["members"]):
             continue
-        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        noun = root[m]
         # "les dirigeants" are members, not heads
         head = member.kind == "Person" and noun.lemma_.lower() in _heads()
         owner = head or member.kind == "Person" and noun.lemma_.lower() in rule["owners"]
@@ -270,7 +274,7 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
                     yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
 
 
-def _kin(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+def _kin(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
          at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
     of its clause after a possessive, or of the person after "de"."""
@@ -279,7 +283,7 @@ def _kin(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
     for m, relative in of_mention.items():
         if m.form not in {"noun", "description"} or relative.kind != "Person":
             continue
-        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        noun = root[m]
         if noun.lemma_.lower() not in kin:
             continue
         possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
@@ -292,7 +296,7 @@ def _kin(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
                 yield _relation("relativeOf", relative.key, other.key, sentence_at(m.start), "dependency kin")
 
 
-def _controls(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+def _controls(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
               at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les manifestants brandissaient des pancartes", "la voiture de M. X", "il a saisi son portable",
     "armés de couteaux": who has, carries, drives or uses an object a common noun names."""
@@ -300,7 +304,7 @@ def _controls(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Enti
     for m, thing in of_mention.items():
         if m.form == "pronoun" or not _is_a(thing, rule["objects"]):
             continue
-        noun = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        noun = root[m]
         for holder in _holders(noun, at_token, rule, noun.lemma_.lower() in rule["works"]):
             if holder is not None and holder.key != thing.key and _is_a(holder, rule["holders"]):
                 yield _relation("controls", holder.key, thing.key, sentence_at(m.start), "dependency holder")
@@ -353,7 +357,7 @@ def _subject(token: Token, at_token: dict[int, Entity], number: str | None = Non
     return None
 
 
-def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity],
+def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
             at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"l'association X à New York", "Kampala en Ouganda", "M. X a eu un accident à Nantes": the entity a
     locative phrase naming a place attaches to, or the person who is the subject of its clause, is there;
@@ -373,7 +377,7 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
     for m, place in of_mention.items():
         if m.form == "pronoun" or base_class(place.kind) != "Place":
             continue
-        phrase = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        phrase = root[m]
         case = {c.lower_ for c in phrase.children if c.dep_ == "case"}
         dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
         if phrase.dep_ not in _LOCATIVE_DEPS or dative:
