@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
 from kg.names import fold
-from kg.nlp import SUBJECT_DEPS, with_lemmas
+from kg.nlp import SUBJECT_DEPS, normalise, with_lemmas
 from kg.places import demonyms
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.vocab import base_class
@@ -321,7 +321,8 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
         if child.dep_ == "nmod" and not work and any(c.dep_ == "case" and c.lower_ in rule["links"]
                                                      for c in child.children):
             yield _entity_at(child, at_token)  # "la voiture de M. X"
-        elif child.dep_ == "acl" and child.lemma_ in rule["having"]:  # "la voiture conduite par X"
+        elif child.dep_ == "acl" and child.pos_ == "VERB" and child.lemma_ not in rule["unheld"]:
+            # "la voiture conduite par X"
             yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
     possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
     equipped = case & set(rule["links"]) and (head.lemma_ in rule["equipped"] or any(
@@ -330,11 +331,11 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
         yield _subject(first, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
     elif equipped and _entity_at(head, at_token) is not None:
         yield _entity_at(head, at_token)  # "les doctorants munis de badges"
-    elif equipped or case & set(rule["with"]):
+    elif equipped or case & set(rule["with"]) or case & set(rule["links"]) and head.lemma_ in rule["instruments"]:
         yield _subject(first, at_token)  # "armés de couteaux, les riverains", "avec des pancartes"
-    elif head.pos_ == "VERB" and head.lemma_ in {*rule["having"], *rule["giving"]}:
-        if first.dep_ == "obj":
-            yield _subject(first, at_token, passive=False)
+    elif head.pos_ == "VERB" and head.lemma_ not in rule["unheld"] and first.dep_ in {"obj", "nsubj:pass"}:
+        # "X a brandi une pancarte", "la voiture a été volée par X", "X a offert des livres aux écoliers"
+        yield _subject(first, at_token, passive=False) if first.dep_ == "obj" else None
         yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent"
                     or head.lemma_ in rule["giving"] and first.dep_ == "obj" and c.dep_ in {"iobj", "obl", "obl:arg"}
                     and any(x.dep_ == "case" and x.lower_ in rule["recipients"] for x in c.children))
@@ -493,6 +494,7 @@ def _nested_places(sentence: Sentence, inside: Sequence[Mention],
 
 
 def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
+    """The sentence with each mention a placeholder and its apostrophes plain, for the patterns."""
     parts, at = [], sentence.start
     for i, m in enumerate(mentions):
         if m.start < at or (m.form == "description" and m.cue == "context" and _introduces(m, mentions)):
@@ -501,7 +503,7 @@ def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
         parts.append(_SLOT.format(i))
         at = m.end
     parts.append(sentence.text[at - sentence.start :])
-    return "".join(parts)
+    return normalise("".join(parts))
 
 
 def _introduces(m: Mention, mentions: Sequence[Mention]) -> bool:

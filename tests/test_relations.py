@@ -397,9 +397,12 @@ def test_the_subject_of_a_verb_of_having_has_its_object_and_the_owner_after_de()
             ("brandissent", "brandir", "VERB", "ROOT", 2), ("des", "un", "DET", "det", 4),
             ("pancartes", "pancarte", "NOUN", "obj", 2)]
     assert controls(rows, {}, {"manifestants": "Group", "pancartes": "Object"}) == {("manifestants", "pancartes")}
-    # "Les manifestants regardent des pancartes": no verb of having
-    rows[2] = ("regardent", "regarder", "VERB", "ROOT", 2)
-    assert controls(rows, {}, {"manifestants": "Group", "pancartes": "Object"}) == set()
+    # "Les ouvriers déversent des déchets": any verb that takes it in hand; "Les manifestants regardent des
+    # pancartes": not one of those that do not (unheld)
+    for verb, lemma, held in (("déversent", "déverser", True), ("regardent", "regarder", False)):
+        rows[2] = (verb, lemma, "VERB", "ROOT", 2)
+        assert controls(rows, {}, {"manifestants": "Group", "pancartes": "Object"}) == (
+            {("manifestants", "pancartes")} if held else set())
 
     # "la voiture de Paul Roy" is his; "le livre de Paul Roy" may be one he wrote
     def of(noun: str) -> set[tuple[str, str]]:
@@ -438,6 +441,23 @@ def test_armed_with_or_carrying_with_gives_the_object_to_the_subject() -> None:
             ("passants", "passant", "NOUN", "obj", 2), ("avec", "avec", "ADP", "case", 7), ("des", "un", "DET", "det", 7),
             ("barres", "barre", "NOUN", "nmod", 4)]
     assert controls(rows, {}, {"voleurs": "Group", "passants": "Group", "barres": "Object"}) == {("voleurs", "barres")}
+
+
+def test_what_the_subject_does_something_with_is_its() -> None:
+    # "Les manifestants saccagent les rues à l'aide de barres", "... à coups de barres"; not "... à la vue de barres"
+    def used(noun: str) -> set[tuple[str, str]]:
+        rows = [("Les", "le", "DET", "det", 1), ("manifestants", "manifestant", "NOUN", "nsubj", 2),
+                ("saccagent", "saccager", "VERB", "ROOT", 2), ("les", "le", "DET", "det", 4),
+                ("rues", "rue", "NOUN", "obj", 2), ("à", "à", "ADP", "case", 7), ("l'", "le", "DET", "det", 7),
+                (noun, noun, "NOUN", "nmod", 4), ("de", "de", "ADP", "case", 9), ("barres", "barre", "NOUN", "nmod", 7)]
+        return controls(rows, {}, {"manifestants": "Group", "rues": "Place", "barres": "Object"})
+    assert used("aide") == used("coup") == {("manifestants", "barres")}
+    assert used("vue") == set()
+    # "Grâce à de la poudre, la police relève les empreintes."
+    rows = [("Grâce", "grâce", "NOUN", "case", 4), ("à", "à", "ADP", "fixed", 0), ("de", "de", "ADP", "case", 4),
+            ("la", "le", "DET", "det", 4), ("poudre", "poudre", "NOUN", "obl:mod", 7), ("la", "le", "DET", "det", 6),
+            ("police", "police", "NOUN", "nsubj", 7), ("relève", "relever", "VERB", "ROOT", 7)]
+    assert controls(rows, {}, {"police": "Organization", "poudre": "Object"}) == {("police", "poudre")}
 
 
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
