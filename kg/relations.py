@@ -10,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.mentions import noun_classes
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, normalise, with_lemmas
 from kg.places import demonyms
@@ -24,7 +25,7 @@ _PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", 
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 # the sections of relations.yml that are not lists of patterns
-_NOT_PATTERNS = {"ends", "kin", "family", "placed", "members", "interactions", "controls"}
+_NOT_PATTERNS = {"ends", "kin", "family", "placed", "members", "interactions", "controls", "initiated"}
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
@@ -76,13 +77,15 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     sentence_at = _BySentence(sentences)
     facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, root, at_token),
                          *_members(sentence_at, of_mention, root, at_token), *_interactions(doc, sentence_at, at_token),
-                         *_controls(sentence_at, of_mention, root, at_token), *_kin(sentence_at, of_mention, root, at_token)]
+                         *_controls(sentence_at, of_mention, root, at_token), *_kin(sentence_at, of_mention, root, at_token),
+                         *_initiated(sentence_at, of_mention, root, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
     for sentence in sentences:
         inside = [m for m in named[bisect_left(named_starts, sentence.start) : bisect_left(named_starts, sentence.end)]
                   if m.end <= sentence.end]
-        masked = _mask(sentence, inside)
+        written = _mask(sentence, inside)
+        masked = normalise(written)  # the patterns read plain apostrophes: "membre de l’association"
         for name, patterns in _patterns().items():
             for pattern in patterns:
                 for match in pattern.finditer(masked):
@@ -90,7 +93,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
                     if s.key != o.key and base_class(s.kind) in ends[name]["s"] \
                             and base_class(o.kind) in ends[name]["o"]:
                         facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
-        facts.extend(_job_titles(sentence, masked, inside, of_mention))
+        facts.extend(_job_titles(sentence, masked, written, inside, of_mention))
         facts.extend(_fronted(sentence, masked, inside, of_mention))
         facts.extend(_nested_places(sentence, inside, of_mention))
     first: dict[tuple, Fact] = {}  # each relation once, as first found
@@ -99,7 +102,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     found = list(first.values())
     found += _through_places(found, {e.key: e for e in entities})
     found += list(_near_incidents(found, entities, sentence_at))
-    return found + list(_story_place(found, entities, sentence_at))
+    return found + list(_story_place(found, entities, sentence_at, _introduced(doc, of_mention)))
 
 
 class _BySentence:
@@ -148,10 +151,26 @@ def _near_incidents(facts: Sequence[Fact], entities: Sequence[Entity], sentence_
                                "inferred place of a nearby incident", is_event=False)
 
 
-def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
+def _introduced(doc: Doc, of_mention: dict[Mention, Entity]) -> set[str]:
+    """The named organisations a common noun of nouns.yml introduces: "l'association « X »", "l'usine X"."""
+    nouns, rule = noun_classes(), load_yaml("relations.yml")["placed"]["story"]["introduced"]
+    found = set()
+    for m, entity in of_mention.items():
+        if m.form == "name" and base_class(entity.kind) == "Organization" and entity.key not in found:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            before = next((t for t in reversed(doc[max(span.start - 3, 0) : span.start]) if not t.is_punct), None) \
+                if span else None
+            if before is not None and nouns.get(before.lemma_.lower()) in rule:
+                found.add(entity.key)
+    return found
+
+
+def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at: _BySentence,
+                 introduced: set[str]) -> Iterator[Fact]:
     """"Un incendie s'est déclaré à Lyon. [...] Les pompiers [...] M. X, un voisin, ...": the place an
     article opens with is where its story happens, and the people and things it tells of were there,
-    unless the text puts them at another named place."""
+    unless the text puts them at another named place; so are the organisations it introduces with a
+    common noun ("l'association X"), unlike those it names bare ("l'AFP", "l'Union européenne")."""
     rule = load_yaml("relations.yml")["placed"]["story"]
     places = [(m.start, e) for e in entities if base_class(e.kind) == "Place" and not e.local
               for m in e.mentions if m.form == "name"]
@@ -166,7 +185,8 @@ def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at:
     around = {*wider, *(s for s, o in known if o == story.key)}
     elsewhere = {s for s, o in known if o not in around and not by_key[str(o)].local}
     for e in entities:
-        if e.key == story.key or e.key in elsewhere or not _is_a(e, rule["local" if e.local else "named"]) \
+        if e.key == story.key or e.key in elsewhere \
+                or not (_is_a(e, rule["local" if e.local else "named"]) or e.key in introduced) \
                 or e.local and any(m.head in rule["wide"] for m in e.mentions):
             continue  # "M. X, venu de Paris": placed by the text elsewhere
         for place in wider:
@@ -208,14 +228,21 @@ def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fa
 def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
-    names belongs to the organisation its complement names ("l'un des manifestants": to the group), and heads
+    names belongs to the organisation its complement names ("l'un des manifestants": to the group; "trois
+    morts, dont une fillette": to the group before "dont"), and heads
     it when the noun is a head's title; "le directeur de l'usine", "le chef du gang": a head or an owner has
     the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
     for m, member in of_mention.items():
-        if m.form not in {"noun", "description"} or not _is_a(member, rule["members"]):
+        if m.form == "pronoun" or not _is_a(member, rule["members"]):
             continue
         noun = root[m]
+        if noun.dep_ == "acl:relcl" and any(c.lower_ in rule["among"] for c in noun.children):
+            group = _entity_at(noun.head, at_token)  # "trois morts, dont une fillette", "dont M. X"
+            if group is not None and group.key != member.key and group.kind == "Group":
+                yield _relation("memberOf", member.key, group.key, sentence_at(m.start), "dependency member")
+        if m.form not in {"noun", "description"}:
+            continue
         # "les dirigeants" are members, not heads
         head = member.kind == "Person" and noun.lemma_.lower() in _heads()
         owner = head or member.kind == "Person" and noun.lemma_.lower() in rule["owners"]
@@ -339,6 +366,38 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
         yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent"
                     or head.lemma_ in rule["giving"] and first.dep_ == "obj" and c.dep_ in {"iobj", "obl", "obl:arg"}
                     and any(x.dep_ == "case" and x.lower_ in rule["recipients"] for x in c.children))
+
+
+def _initiated(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
+               at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"le syndicat a organisé une grève", "un festival organisé par X", "l'explosion a provoqué un incendie",
+    "les organisateurs du festival": who or what started, organised or caused an incident."""
+    rule = load_yaml("relations.yml")["initiated"]
+    for m, incident in of_mention.items():
+        if m.form == "pronoun" or not _is_a(incident, rule["incidents"]):
+            continue
+        for agent in _initiators(root[m], at_token, rule):
+            if agent is not None and agent.key != incident.key and _is_a(agent, rule["agents"]):
+                yield _relation("initiated", agent.key, incident.key, sentence_at(m.start), "dependency initiator")
+
+
+def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
+    """Who the words around an incident's noun say started it (see ``initiated`` in relations.yml)."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "une grève et une manifestation"
+    head = first.head
+    for child in noun.children:  # "un festival organisé par l'association X"
+        if child.dep_ == "acl" and child.lemma_ in rule["verbs"]:
+            yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
+    if head.pos_ == "VERB" and head.lemma_ in rule["verbs"]:
+        if first.dep_ == "obj":  # "le syndicat a organisé une grève"
+            yield _subject(first, at_token, passive=False)
+        elif first.dep_ == "nsubj:pass":  # "l'incendie a été provoqué par X"
+            yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent")
+    elif first.dep_ == "nmod" and head.lemma_.lower() in rule["nouns"] \
+            and any(c.dep_ == "case" and c.lower_ in rule["links"] for c in first.children):
+        yield _entity_at(head, at_token)  # "les organisateurs du festival"
 
 
 def _subject(token: Token, at_token: dict[int, Entity], number: str | None = None,
@@ -494,7 +553,7 @@ def _nested_places(sentence: Sentence, inside: Sequence[Mention],
 
 
 def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
-    """The sentence with each mention a placeholder and its apostrophes plain, for the patterns."""
+    """The sentence with each mention a placeholder, for the patterns."""
     parts, at = [], sentence.start
     for i, m in enumerate(mentions):
         if m.start < at or (m.form == "description" and m.cue == "context" and _introduces(m, mentions)):
@@ -503,7 +562,7 @@ def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
         parts.append(_SLOT.format(i))
         at = m.end
     parts.append(sentence.text[at - sentence.start :])
-    return normalise("".join(parts))
+    return "".join(parts)
 
 
 def _introduces(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -519,8 +578,10 @@ def _relation(name: str, subject: object, obj: object, sentence: Sentence, metho
     return Fact(name, (("subject", subject), ("object", obj)), (sentence,), name, method, is_event=False)
 
 
-def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
+def _job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[Mention],
                 of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    """A person's job title and employer, matched on ``masked`` and taken as ``written`` (the same text
+    before its apostrophes were made plain): "M. X, secrétaire d’État américain"."""
     after, before = _titles()
     for i, m in enumerate(inside):
         person = of_mention[m]
@@ -530,11 +591,11 @@ def _job_titles(sentence: Sentence, masked: str, inside: Sequence[Mention],
         if slot not in masked:
             continue  # a name inside another ("Paris" in "le tribunal de Paris") has no title of its own
         at = masked.index(slot)
-        for found in (after.match(masked[at + len(slot) :]), before.search(masked[:at])):
+        for found, offset in ((after.match(masked[at + len(slot) :]), at + len(slot)), (before.search(masked[:at]), 0)):
             if found is None or found.groupdict().get("adj") and fold(found["adj"]) not in demonyms():
                 continue
             title = found["title"]
-            cut = re.split(_OF + "⟦", title)[0]
+            cut = written[offset + found.start("title") :][: len(re.split(_OF + "⟦", title)[0])]
             text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
             for j in map(_index, re.findall(_M, title)):
                 employer = of_mention[inside[j]]

@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     inContactWith: URIRef
     atOddsWith: URIRef
     controls: URIRef
+    initiated: URIRef
     # amounts
     value: URIRef
     currency: URIRef

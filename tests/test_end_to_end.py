@@ -143,6 +143,7 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
         "former-names": {("TikTok", "Musical.ly")},
         "holdings": {("pompiers", "échelle", "Les pompiers sont venus avec une échelle.")},
         "incidents": {("incendie", "Lyon", "pompiers")},
+        "initiators": {("explosion", "incendie", "Une explosion a provoqué l'incendie.")},
         "interactions": {("police", "atOddsWith", "hommes")},
         "investments": {("TikTok", "300000000", "EUR", "Europe", "planned")},
         "ownership": {("tiktok", "bytedance"), ("tiktok", "holding"), ("bytedance", "holding")},
@@ -161,11 +162,12 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
 
 def _fire_graph() -> rdflib.Graph:
     """An article's graph as kg writes it: a fire in Lyon, the firemen there with a ladder, the police arresting
-    two men."""
+    two men, an explosion that caused the fire."""
     from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
     from kg.triples import document_graph
 
-    text = "Un incendie a éclaté à Lyon. Les pompiers sont venus avec une échelle. La police a arrêté deux hommes."
+    text = ("Un incendie a éclaté à Lyon. Les pompiers sont venus avec une échelle. La police a arrêté deux hommes. "
+            "Une explosion a provoqué l'incendie.")
     ends = [i + 1 for i, c in enumerate(text) if c == "."]
     sentences = tuple(Sentence(a, b, text[a:b]) for a, b in zip([0] + [e + 1 for e in ends[:-1]], ends, strict=True))
 
@@ -173,16 +175,18 @@ def _fire_graph() -> rdflib.Graph:
         start = text.index(word)
         key = word if kind == "City" else f"local:fire/{word}"
         return Entity(key, word, kind, (Mention(start, start + len(word), word, kind, "noun"),))
-    fire, lyon, firemen, police, men, ladder = (entity("incendie", "Incident"), entity("Lyon", "City"),
-                                                entity("pompiers", "Group"), entity("police", "Organization"),
-                                                entity("hommes", "Group"), entity("échelle", "Object"))
+    fire, lyon, firemen, police, men, ladder, blast = (
+        entity("incendie", "Incident"), entity("Lyon", "City"), entity("pompiers", "Group"),
+        entity("police", "Organization"), entity("hommes", "Group"), entity("échelle", "Object"),
+        entity("explosion", "Incident"))
 
     def fact(kind: str, one: Entity, other: Entity, sentence: Sentence) -> Fact:
         return Fact(kind, (("subject", one.key), ("object", other.key)), (sentence,), kind, "test", is_event=False)
     facts = (fact("locatedIn", fire, lyon, sentences[0]), fact("locatedIn", firemen, lyon, sentences[0]),
-             fact("atOddsWith", police, men, sentences[2]), fact("controls", firemen, ladder, sentences[1]))
+             fact("atOddsWith", police, men, sentences[2]), fact("controls", firemen, ladder, sentences[1]),
+             fact("initiated", blast, fire, sentences[3]))
     return document_graph(Extraction(Document("fire", text, "fire.txt"), sentences,
-                                     (fire, lyon, firemen, police, men, ladder), facts))
+                                     (fire, lyon, firemen, police, men, ladder, blast), facts))
 
 
 def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:

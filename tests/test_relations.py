@@ -460,6 +460,36 @@ def test_what_the_subject_does_something_with_is_its() -> None:
     assert controls(rows, {}, {"police": "Organization", "poudre": "Object"}) == {("police", "poudre")}
 
 
+def test_one_after_dont_is_one_of_the_group_before() -> None:
+    # "Il y a trois morts, dont une fillette."
+    rows = [("trois", "trois", "NUM", "nummod", 1), ("morts", "mort", "NOUN", "ROOT", 1), (",", ",", "PUNCT", "punct", 1),
+            ("dont", "dont", "PRON", "nmod", 5), ("une", "un", "DET", "det", 5),
+            ("fillette", "fillette", "NOUN", "acl:relcl", 1)]
+    assert parsed(rows, {}, {"morts": "Group", "fillette": "Person"}) == {("memberOf", "fillette", "morts")}
+
+
+def test_who_organised_or_caused_an_incident_initiated_it() -> None:
+    def initiated(rows: list[tuple], nouns: dict[str, str]) -> set[tuple[str, str]]:
+        return {(s, o) for kind, s, o in parsed(rows, {}, nouns) if kind == "initiated"}
+    # "Le syndicat organise une grève", "L'explosion provoque un incendie"; not "Le syndicat regarde une grève"
+    for subject, verb, lemma, thing, cls, started in (
+            ("syndicat", "organise", "organiser", "grève", "Organization", True),
+            ("explosion", "provoque", "provoquer", "incendie", "Incident", True),
+            ("syndicat", "regarde", "regarder", "grève", "Organization", False)):
+        rows = [("Le", "le", "DET", "det", 1), (subject, subject, "NOUN", "nsubj", 2), (verb, lemma, "VERB", "ROOT", 2),
+                ("une", "un", "DET", "det", 4), (thing, thing, "NOUN", "obj", 2)]
+        assert initiated(rows, {subject: cls, thing: "Incident"}) == ({(subject, thing)} if started else set())
+    # "un festival organisé par l'association"
+    rows = [("un", "un", "DET", "det", 1), ("festival", "festival", "NOUN", "ROOT", 1),
+            ("organisé", "organiser", "VERB", "acl", 1), ("par", "par", "ADP", "case", 5), ("l'", "le", "DET", "det", 5),
+            ("association", "association", "NOUN", "obl:agent", 2)]
+    assert initiated(rows, {"festival": "Incident", "association": "Organization"}) == {("association", "festival")}
+    # "les organisateurs du festival"
+    rows = [("les", "le", "DET", "det", 1), ("organisateurs", "organisateur", "NOUN", "ROOT", 1),
+            ("du", "de", "ADP", "case", 3), ("festival", "festival", "NOUN", "nmod", 1)]
+    assert initiated(rows, {"organisateurs": "Group", "festival": "Incident"}) == {("organisateurs", "festival")}
+
+
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
     # "Paul Roy offre des livres aux écoliers."
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
@@ -479,9 +509,10 @@ def test_a_verb_of_contact_after_another_verb_takes_that_verbs_subject() -> None
 
 
 def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_elsewhere() -> None:
-    # "À Lyon, un incendie éclate. A. B. hôpital. pays. Paul Roy parle. Anne Lou parle à Paris.": Paul Roy, far
-    # from the fire, was in Lyon, and the hospital is there; the country, a wider place, is not placed, nor Anne
-    # Lou, whom the text puts in Paris; with the place in the third sentence ("A. B. À Lyon, un incendie
+    # "À Lyon, un incendie éclate. A. B. hôpital. pays. association Helping. AFP. Paul Roy parle. Anne Lou parle
+    # à Paris.": Paul Roy, far from the fire, was in Lyon, and the hospital is there, and the organisation a common
+    # noun introduces, not the one named bare; the country, a wider place, is not placed, nor Anne Lou, whom the
+    # text puts in Paris; with the place in the third sentence ("A. B. À Lyon, un incendie
     # éclate. ..."), the article opens with no place and nothing is placed so
     def story(lead: int) -> set[tuple]:
         def filler(words: str) -> None:  # one-word sentences "A. B."
@@ -498,6 +529,10 @@ def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_
         for noun in ("hôpital", "pays"):
             rows.extend([(noun, noun, "NOUN", "ROOT", len(rows)), (".", ".", "PUNCT", "punct", len(rows))])
         at = len(rows)
+        rows += [("association", "association", "NOUN", "ROOT", at), ("Helping", "Helping", "PROPN", "appos", at),
+                 (".", ".", "PUNCT", "punct", at), ("AFP", "AFP", "PROPN", "ROOT", at + 3),
+                 (".", ".", "PUNCT", "punct", at + 3)]
+        at = len(rows)
         rows += [("Paul", "Paul", "PROPN", "nsubj", at + 2), ("Roy", "Roy", "PROPN", "flat:name", at),
                  ("parle", "parler", "VERB", "ROOT", at + 2), (".", ".", "PUNCT", "punct", at + 2),
                  ("Anne", "Anne", "PROPN", "nsubj", at + 6), ("Lou", "Lou", "PROPN", "flat:name", at + 4),
@@ -511,11 +546,13 @@ def test_the_place_an_article_opens_with_is_where_its_people_were_unless_placed_
                     for w, kind, form in (("Lyon", "City", "name"), ("incendie", "Incident", "noun"),
                                           ("hôpital", "Place", "noun"), ("pays", "Place", "noun"),
                                           ("Paul Roy", "Person", "name"), ("Anne Lou", "Person", "name"),
+                                          ("Helping", "Organization", "name"), ("AFP", "Organization", "name"),
                                           ("Paris", "City", "name"))]
         return {(f.values("subject")[0].split("/")[-1], f.values("object")[0], f.method)
                 for f in find_relations(doc, sentences, entities) if f.method == "inferred place of the story"}
     assert story(0) == {("Paul Roy", "Lyon", "inferred place of the story"),
-                        ("hôpital", "Lyon", "inferred place of the story")}
+                        ("hôpital", "Lyon", "inferred place of the story"),
+                        ("Helping", "Lyon", "inferred place of the story")}
     assert story(2) == set()
 
 
