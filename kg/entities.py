@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -24,6 +25,9 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
+# What may stand between a noun and the name set after it between commas: "le directeur [de l'hôpital,
+# Monsieur] X, a dit"
+_APPOSED_GAP = re.compile(r"[^,.;:()«»\"]{0,60},\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Dr|Me|Pr)\s+)?")
 
 
 def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
@@ -123,7 +127,8 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     if not after:
         return None
     gap = text[m.end : after[0].start]
-    if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\""):
+    if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\"") \
+            or m.cue == "apposition" and _APPOSED_GAP.fullmatch(gap):
         return after[0]
     return None
 

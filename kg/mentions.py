@@ -407,13 +407,19 @@ def _name_finder(names: list[Mention]) -> Callable[[Token], Mention | None]:
 
 
 def _anaphors(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[Mention]:
-    """Subject pronouns, "ce dernier", and definite descriptions ("la société") that may refer back to a name."""
+    """Subject pronouns, pronouns after a preposition ("chez lui"), "ce dernier", and definite descriptions ("la
+    société") that may refer back to a name."""
     table = _anaphora()
     for token in doc:
         pos = token.pos_
         if pos == "PRON":
             lower = token.lower_.lstrip("-")
-            if lower in table["pronouns"] and token.dep_ in SUBJECT_DEPS and not _impersonal(token):
+            if lower in table["stressed"]["pronouns"] and any(c.dep_ == "case" for c in token.children) \
+                    and not any(t.lower_ in table["stressed"]["not_after"] for t in doc[max(token.i - 2, 0) : token.i]):
+                yield Mention(token.idx, token.idx + len(token.text), token.text,
+                              "|".join(table["stressed"]["pronouns"][lower]), form="pronoun",
+                              gender=table["genders"].get(lower), plural=lower in table["plural"])
+            elif lower in table["pronouns"] and token.dep_ in SUBJECT_DEPS and not _impersonal(token):
                 start = token.idx + (len(token.text) - len(lower))
                 yield Mention(start, token.idx + len(token.text), text_of(doc)[start: token.idx + len(token.text)],
                               "|".join(table["pronouns"][lower]), form="pronoun", subject=True,
@@ -441,7 +447,17 @@ def _anaphors(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[
             first, last = doc[det[0].i + 1], doc[end - 1]
             yield Mention(first.idx, last.idx + len(last.text), text_of(doc)[first.idx: last.idx + len(last.text)],
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
+                          cue="apposition" if _apposes_name(doc, token, name_at) else "ner",
                           subject=token.dep_ in SUBJECT_DEPS, head=token.lemma_.lower(), definite=True)
+
+
+def _apposes_name(doc: Doc, noun: Token, name_at: Callable[[Token], Mention | None]) -> bool:
+    """Whether a name is set after the singular noun between commas, and is who it is: "le directeur de
+    l'hôpital, Monsieur X, a dit", "le porte-parole du gouvernement, Olivier Véran, a dit" (not "X et Y")."""
+    return "Plur" not in noun.morph.get("Number") and any(
+        c.dep_ in {"appos", "conj"} and doc[c.i - 1].text == "," and not any(x.dep_ == "cc" for x in c.children)
+        and any(name_at(t) is not None for t in (c, *(x for x in c.children if x.dep_ in {"flat:name", "appos"})))
+        for c in noun.children)
 
 
 def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[Mention]:
@@ -458,13 +474,15 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
         kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if kind is None or token.i <= taken or name_at(token) is not None:
             continue
-        after = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ not in {"ADJ", "PUNCT", "SPACE"}), None)
+        after = next((t for t in doc[token.i + 1 : token.i + 4]
+                      if t.pos_ not in {"ADJ", "PUNCT", "SPACE"} or t.text == ","), None)
         if any(c.dep_ == "cop" for c in token.children) or after is not None and name_at(after) is not None \
                 or kind == "Person" and _introduces_person(doc, token, name_at):
             continue  # "X est médecin"; "l'association « X »", "le maire de Paris Anne Hidalgo": the name is the mention
         before = next((t for t in reversed(doc[max(token.i - 3, 0) : token.i]) if t.pos_ not in {"DET", "ADJ"}), None)
         apposed = token.dep_ == "appos" and (name_at(token.head) is not None or before is not None and before.text == ","
                                              and before.i > 0 and name_at(doc[before.i - 1]) is not None)
+        introduces = kind == "Person" and _apposes_name(doc, token, name_at)
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
         # "du quartier", "au commissariat": the article is in the preposition
         contracted = not det and any(c.dep_ == "case" and c.lower_ in _CONTRACTIONS for c in token.children)
@@ -481,7 +499,8 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
                           gender=next(iter(one.morph.get("Gender")), None), head=token.lemma_.lower())
         kind = "Group" if kind == "Person" and plural else kind
         # "M. X, directeur de ...": the noun says what the name is, it is one of its mentions
-        yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed else "noun",
+        yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed or introduces else "noun",
+                      cue="apposition" if introduces else "ner",
                       subject=token.dep_ in SUBJECT_DEPS, gender=next(iter(token.morph.get("Gender")), None),
                       nearest=apposed or token.lemma_.lower() in general,
                       head=token.lemma_.lower(), definite=det in definite or contracted, plural=plural)

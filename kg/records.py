@@ -54,7 +54,9 @@ class Mention:
     text: str
     kind: str
     form: str = "name"
-    cue: str = "ner"  # what gave the class: gazetteer, name, context or ner (weakest)
+    # what gave the class: gazetteer, name, context or ner (weakest); "apposition" for a noun set before a
+    # name between commas, which is that name's ("le directeur de l'hôpital, M. X, a dit")
+    cue: str = "ner"
     subject: bool = False  # the grammatical subject of its clause
     gender: str | None = None  # "Masc" or "Fem" where the words say ("le ministre X", "Mme X", "elle")
     # refers to the nearest name that fits, subject or not ("ce dernier"); a general common noun, to the

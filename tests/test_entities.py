@@ -165,6 +165,16 @@ def test_an_apposed_noun_joins_its_name_whatever_its_grammatical_gender() -> Non
     assert [m.text for m in by_label(text, [martin, victim])["Paul Martin"].mentions] == ["Paul Martin", "victime"]
 
 
+def test_a_noun_set_before_a_name_between_commas_is_that_name() -> None:
+    # "Le directeur de l'hôpital, Monsieur Paul Roy, parle."; without the parse's apposition (cue), the comma parts them
+    text = "Le directeur de l'hôpital, Monsieur Paul Roy, parle."
+    roy = Mention(text.index("Paul"), text.index("Paul") + 8, "Paul Roy", "Person", gender="Masc")
+    for cue, together in (("apposition", True), ("ner", False)):
+        director = Mention(3, 12, "directeur", "Person", "description", cue=cue, head="directeur", definite=True)
+        assert ([m.text for m in by_label(text, [director, roy])["Paul Roy"].mentions] ==
+                ["directeur", "Paul Roy"]) == together
+
+
 def test_elle_may_be_a_group_and_a_description_unresolved_takes_its_class_from_the_nouns() -> None:
     text = "La famille arrive. Elle pleure. Un gendarme passe. Le gendarme part. Le service ferme."
     family = noun(text, "famille", "Group", "famille", True, subject=True, gender="Fem")

@@ -150,6 +150,37 @@ def test_object_pronouns_are_not_mentions() -> None:
     assert got == [("elle", "Organization|Product|Person|Group", True)]
 
 
+def test_a_pronoun_after_a_preposition_stands_for_a_person_or_a_group() -> None:
+    # "il rentre chez lui", "l'un d'eux"; not "il a, quant à lui, ri"
+    def after(words: list[tuple]) -> list[tuple]:
+        return [(m.text, m.kind, m.gender, m.plural) for m in find_mentions(make_doc(words), load_gazetteer())
+                if m.form == "pronoun" and not m.subject]
+    assert after([("il", "il", "PRON", "nsubj", 1), ("rentre", "rentrer", "VERB", "ROOT", 1),
+                  ("chez", "chez", "ADP", "case", 3), ("lui", "lui", "PRON", "obl:mod", 1)]) == [
+        ("lui", "Person", "Masc", False)]
+    assert after([("l'", "le", "DET", "det", 1, "", True), ("un", "un", "PRON", "ROOT", 1),
+                  ("d'", "de", "ADP", "case", 3, "", True), ("eux", "lui", "PRON", "nmod", 1)]) == [
+        ("eux", "Group", None, True)]
+    assert after([("il", "il", "PRON", "nsubj", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+                  ("quant", "quant", "ADV", "advmod", 6), ("à", "à", "ADP", "case", 4), ("lui", "lui", "PRON", "obl", 6),
+                  (",", ",", "PUNCT", "punct", 4), ("ri", "rire", "VERB", "ROOT", 6)]) == []
+
+
+def test_a_noun_with_a_name_apposed_after_it_between_commas_says_so() -> None:
+    # "Le directeur, Paul Roy, parle." ; "Le directeur, Paul Roy et Anne Lou parlent." is a list
+    def cue(listed: bool) -> list[tuple[str, str, str]]:
+        rows = [("Le", "le", "DET", "det", 1), ("directeur", "directeur", "NOUN", "nsubj", 7),
+                (",", ",", "PUNCT", "punct", 3), ("Paul", "Paul", "PROPN", "appos", 1),
+                ("Roy", "Roy", "PROPN", "flat:name", 3)]
+        rows += [("et", "et", "CCONJ", "cc", 3), ("Anne", "Anne", "PROPN", "conj", 3)] if listed else \
+            [(",", ",", "PUNCT", "punct", 3), ("vraiment", "vraiment", "ADV", "advmod", 7)]
+        rows += [("parle", "parler", "VERB", "ROOT", 7)]
+        doc = make_doc(rows, ents=["O", "O", "O", "B-PER", "I-PER", "O", "B-PER" if listed else "O", "O"])
+        return [(m.text, m.form, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.text == "directeur"]
+    assert cue(False) == [("directeur", "description", "apposition")]
+    assert cue(True) == [("directeur", "noun", "ner")]
+
+
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     # "l'ONG américaine « Health » aide": the model calls Health MISC
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),

@@ -309,6 +309,7 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
     assert of("directeur", "usine", "Place") == {("controls", "directeur", "usine")}
     assert of("propriétaire", "supermarché", "Place") == {("controls", "propriétaire", "supermarché")}
     assert of("chef", "gang", "Group") == {("controls", "chef", "gang")}
+    assert of("pilote", "avion", "Object") == {("controls", "pilote", "avion")}
     assert of("employé", "usine", "Place") == set()
     # "l'un des manifestants" is one of them
     rows = [("l'", "le", "DET", "det", 1), ("un", "un", "PRON", "ROOT", 1), ("des", "de", "ADP", "case", 3),
