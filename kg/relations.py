@@ -234,15 +234,25 @@ def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: 
     the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
     for m, member in of_mention.items():
-        if m.form == "pronoun" or not _is_a(member, rule["members"]):
+        if not _is_a(member, rule["members"]):
             continue
         noun = root[m]
-        if noun.dep_ == "acl:relcl" and any(c.lower_ in rule["among"] for c in noun.children):
+        if noun.dep_ == "acl:relcl" and any(c.lower_ in rule["among"] for c in noun.children) and m.form != "pronoun":
             group = _entity_at(noun.head, at_token)  # "trois morts, dont une fillette", "dont M. X"
             if group is not None and group.key != member.key and group.kind == "Group":
                 yield _relation("memberOf", member.key, group.key, sentence_at(m.start), "dependency member")
+        agent = noun.head if noun.dep_ in {"flat:name", "appos"} else noun  # "par [M.] X"
+        if agent.dep_ == "obl:agent" and agent.head.lemma_ in rule["led"] and member.kind == "Person":
+            verb = agent.head  # "l'association est présidée par M. X", "l'association X, dirigée par Mme Y"
+            led = _entity_at(verb.head, at_token) if verb.dep_ == "acl" else next(
+                (_entity_at(c, at_token) for c in verb.children if c.dep_ == "nsubj:pass"), None)
+            if led is not None and _is_a(led, rule["organisations"]) and not _is_a(led, rule["members"]):
+                for name in ("worksFor", "headOf"):
+                    yield _relation(name, member.key, led.key, sentence_at(m.start), "dependency member")
         if m.form not in {"noun", "description"}:
-            continue
+            if noun.dep_ not in SUBJECT_DEPS or noun.head.pos_ != "NOUN" or not _predicate(noun.head):
+                continue
+            noun = noun.head  # "X était la directrice de l'entreprise": what the name is after a copula
         # "les dirigeants" are members, not heads
         head = member.kind == "Person" and noun.lemma_.lower() in _heads()
         owner = head or member.kind == "Person" and noun.lemma_.lower() in rule["owners"]
@@ -456,7 +466,13 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         verb, nouns = _clause(phrase.head)
         if nouns > 1:
             continue  # the place is a noun's: "défend le retour à une production en France"
-        for entity in in_clause.get(verb, ()):
+        there = list(in_clause.get(verb, ()))
+        if doc[verb].dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in doc[verb].children):
+            # "les secours sont arrivés et l'ont conduit à l'hôpital": the subject the verbs share
+            shared = _subject(doc[verb], at_token)
+            there += [shared] if shared is not None and _is_a(
+                shared, rule["participants"]["local" if shared.local else "named"]) else []
+        for entity in there:
             if entity.key != place.key and (found is None or entity.key != found[0].key):
                 yield _relation("locatedIn", entity.key, place.key, sentence, "dependency place of the clause")
 

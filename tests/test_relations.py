@@ -104,6 +104,17 @@ def test_a_locative_phrase_places_the_person_of_its_clause() -> None:
     assert placed(rows, {"TikTok": "Company", "Europe": "Continent"}) == set()
 
 
+def test_verbs_that_share_a_subject_share_their_places() -> None:
+    # "Les secours arrivent et conduisent la victime à l'hôpital": the rescuers too are at the hospital
+    rows = [("Les", "le", "DET", "det", 1), ("secours", "secours", "NOUN", "nsubj", 2),
+            ("arrivent", "arriver", "VERB", "ROOT", 2), ("et", "et", "CCONJ", "cc", 4),
+            ("conduisent", "conduire", "VERB", "conj", 2), ("la", "le", "DET", "det", 6),
+            ("victime", "victime", "NOUN", "obj", 4), ("à", "à", "ADP", "case", 9), ("l'", "le", "DET", "det", 9),
+            ("hôpital", "hôpital", "NOUN", "obl:arg", 4)]
+    assert placed(rows, {}, {"secours": "Organization", "victime": "Person", "hôpital": "Place"}) == {
+        ("secours", "hôpital"), ("victime", "hôpital")}
+
+
 def test_a_locative_phrase_on_a_name_places_that_name_only() -> None:
     rows = [("Kampala", "Kampala", "PROPN", "ROOT", 0), ("en", "en", "ADP", "case", 2),
             ("Ouganda", "Ouganda", "PROPN", "nmod", 0)]
@@ -311,6 +322,18 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
     assert of("chef", "gang", "Group") == {("controls", "chef", "gang")}
     assert of("pilote", "avion", "Object") == {("controls", "pilote", "avion")}
     assert of("employé", "usine", "Place") == set()
+    # "Paul Roy était le directeur de la préfecture", "la préfecture est dirigée par M. Paul Roy": he heads it
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 4), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("était", "être", "AUX", "cop", 4), ("le", "le", "DET", "det", 4), ("directeur", "directeur", "NOUN", "ROOT", 4),
+            ("de", "de", "ADP", "case", 7), ("la", "le", "DET", "det", 7), ("préfecture", "préfecture", "NOUN", "nmod", 4)]
+    assert parsed(rows, {"Paul Roy": "Person"}, {"préfecture": "Organization"}) == {
+        ("worksFor", "Paul Roy", "préfecture"), ("headOf", "Paul Roy", "préfecture")}
+    rows = [("la", "le", "DET", "det", 1), ("préfecture", "préfecture", "NOUN", "nsubj:pass", 3),
+            ("est", "être", "AUX", "aux:pass", 3), ("dirigée", "diriger", "VERB", "ROOT", 3),
+            ("par", "par", "ADP", "case", 5), ("M.", "m.", "NOUN", "obl:agent", 3),
+            ("Paul", "Paul", "PROPN", "flat:name", 5), ("Roy", "Roy", "PROPN", "flat:name", 5)]
+    assert parsed(rows, {"Paul Roy": "Person"}, {"préfecture": "Organization"}) == {
+        ("worksFor", "Paul Roy", "préfecture"), ("headOf", "Paul Roy", "préfecture")}
     # "l'un des manifestants" is one of them
     rows = [("l'", "le", "DET", "det", 1), ("un", "un", "PRON", "ROOT", 1), ("des", "de", "ADP", "case", 3),
             ("manifestants", "manifestant", "NOUN", "nmod", 1)]
