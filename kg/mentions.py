@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.amounts import parse_amounts
 from kg.data import load_yaml
@@ -54,13 +54,20 @@ def noun_classes() -> dict[str, str]:
     return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
 
 
+class _NounTable(NamedTuple):
+    classes: dict[str, str]  # each common noun's class
+    definite: frozenset[str]  # the determiners that make it definite
+    general: frozenset[str]  # the nouns that take up the last thing of their class
+    plural_only: frozenset[str]  # those that name someone in the plural only
+    epicene: frozenset[str]  # those whose gender says nothing of the person's
+
+
 @cache
-def _nouns() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Each common noun's class, the determiners that make it definite, the general nouns, and those that
-    name someone in the plural only."""
+def _nouns() -> _NounTable:
+    """The common nouns of nouns.yml and what is known of them."""
     table = load_yaml("nouns.yml")
-    return (noun_classes(), frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
-            frozenset(table["plural_only"]))
+    return _NounTable(noun_classes(), frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
+                      frozenset(table["plural_only"]), frozenset(table["epicene"]))
 
 
 @cache
@@ -70,7 +77,7 @@ def _evaluative() -> frozenset[str]:
 
 @cache
 def _noun_lemmas() -> frozenset[str]:
-    return frozenset(_nouns()[0])
+    return frozenset(_nouns().classes)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> list[Mention]:
@@ -468,7 +475,8 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
     one before a name ("le président Macron", "l'association « X »") or after a copula ("X est médecin")
     is no mention.
     """
-    table, definite, general, plural_only = _nouns()
+    nouns = _nouns()
+    table = nouns.classes
     taken = -1  # the last token of the last mention: "un groupe de jeunes" is one
     for token in with_lemmas(doc, _noun_lemmas()):
         kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
@@ -487,7 +495,7 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
         # "du quartier", "au commissariat": the article is in the preposition
         contracted = not det and any(c.dep_ == "case" and c.lower_ in _CONTRACTIONS for c in token.children)
         plural = "Plur" in token.morph.get("Number")
-        if not (det or contracted or plural or apposed) or token.lemma_.lower() in plural_only and not plural:
+        if not (det or contracted or plural or apposed) or token.lemma_.lower() in nouns.plural_only and not plural:
             continue  # a bare singular is a phrase's: "avoir lieu", "prendre feu"; "la mort de X" is no one
         first, last = _noun_phrase(doc, token)
         taken = last.i
@@ -501,9 +509,10 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
         # "M. X, directeur de ...": the noun says what the name is, it is one of its mentions
         yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed or introduces else "noun",
                       cue="apposition" if introduces else "ner",
-                      subject=token.dep_ in SUBJECT_DEPS, gender=next(iter(token.morph.get("Gender")), None),
-                      nearest=apposed or token.lemma_.lower() in general,
-                      head=token.lemma_.lower(), definite=det in definite or contracted, plural=plural)
+                      subject=token.dep_ in SUBJECT_DEPS, gender=None if token.lemma_.lower() in nouns.epicene
+                      else next(iter(token.morph.get("Gender")), None),
+                      nearest=apposed or token.lemma_.lower() in nouns.general,
+                      head=token.lemma_.lower(), definite=det in nouns.definite or contracted, plural=plural)
 
 
 def _introduces_person(doc: Doc, noun: Token, name_at: Callable[[Token], Mention | None]) -> bool:

@@ -314,16 +314,26 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
 def _kin(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
          at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
-    of its clause after a possessive, or of the person after "de"."""
+    of its clause after a possessive, or of the person after "de"; "sa famille", "ses hommes", "ses
+    collègues": the subject is a member of the group, has the men in hand, is in contact with colleagues."""
     table = load_yaml("relations.yml")
     kin, rule = set(table["kin"]), table["family"]
+    associates = {noun: name for name, nouns in rule["associates"].items() for noun in nouns}
     for m, relative in of_mention.items():
-        if m.form not in {"noun", "description"} or relative.kind != "Person":
+        if m.form not in {"noun", "description"} or not _is_a(relative, ["Person", "Group"]):
             continue
         noun = root[m]
-        if noun.lemma_.lower() not in kin:
-            continue
+        lemma = noun.lemma_.lower()
         possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+        if lemma in associates:
+            if possessive is not None:  # "il a réuni ses collègues", "les policiers et leur chef"
+                owner = _subject(noun, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
+                name = associates[lemma]
+                if owner is not None and owner.key != relative.key and _is_a(owner, rule["owners"][name]):
+                    yield _relation(name, owner.key, relative.key, sentence_at(m.start), "dependency associate")
+            continue
+        if lemma not in kin or relative.kind != "Person":
+            continue
         mine = possessive is not None and possessive.lower_ in rule["possessives"]
         others = [_subject(noun, at_token, "Sing")] if mine else []
         others += [_entity_at(c, at_token) for c in noun.children if c.dep_ == "nmod"

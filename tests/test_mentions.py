@@ -181,6 +181,16 @@ def test_a_noun_with_a_name_apposed_after_it_between_commas_says_so() -> None:
     assert cue(True) == [("directeur", "noun", "ner")]
 
 
+def test_the_gender_of_an_epicene_noun_says_nothing_of_the_person() -> None:
+    # "la victime" may be a man ("La victime ... il"); "la femme" is a woman
+    def gender(noun: str) -> list[str | None]:
+        doc = make_doc([("La", "le", "DET", "det", 1), (noun, noun, "NOUN", "nsubj", 2, "Gender=Fem|Number=Sing"),
+                        ("parle", "parler", "VERB", "ROOT", 2)])
+        return [m.gender for m in find_mentions(doc, load_gazetteer()) if m.form == "noun"]
+    assert gender("victime") == [None]
+    assert gender("femme") == ["Fem"]
+
+
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     # "l'ONG américaine « Health » aide": the model calls Health MISC
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),

@@ -600,6 +600,18 @@ def test_a_kin_noun_is_a_relative_of_the_possessors_subject_or_of_the_person_aft
         return {r for r in parsed(rows, {"Paul Roy": "Person"}, {noun: "Person"}) if r[0] == "relativeOf"}
     assert calls("femme") == {("relativeOf", "femme", "Paul Roy")}
     assert calls("voisine") == set()
+    # "Paul Roy quitte sa famille", "... réunit ses hommes", "... remercie ses collègues"; "l'UE et sa délégation"
+    # do not make the Union a member
+    def owns(verb: str, lemma: str, noun: str, kind: str, owner: str = "Person") -> set[tuple[str, str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 2, "Number=Sing"), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                (verb, lemma, "VERB", "ROOT", 2), ("ses", "son", "DET", "det", 4, "Number=Plur|Poss=Yes"),
+                (noun, noun, "NOUN", "obj", 2)]
+        return parsed(rows, {"Paul Roy": owner}, {noun: kind})
+    assert owns("quitte", "quitter", "famille", "Group") == {("memberOf", "Paul Roy", "famille")}
+    assert owns("quitte", "quitter", "famille", "Group", "Organization") == set()
+    assert owns("réunit", "réunir", "homme", "Group") == {("controls", "Paul Roy", "homme"),  # réunir: contact
+                                                         ("inContactWith", "Paul Roy", "homme")}
+    assert owns("oublie", "oublier", "collègue", "Group") == {("inContactWith", "Paul Roy", "collègue")}
     # "le père de l'enfant"
     rows = [("le", "le", "DET", "det", 1), ("père", "père", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
             ("l'", "le", "DET", "det", 4), ("enfant", "enfant", "NOUN", "nmod", 1)]
