@@ -233,6 +233,11 @@ def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: 
     it when the noun is a head's title; "le directeur de l'usine", "le chef du gang": a head or an owner has
     the place or the group in hand."""
     rule = load_yaml("relations.yml")["members"]
+    for m, group in of_mention.items():
+        if group.kind == "Group":
+            for member in _among(root[m], at_token, rule):
+                if member is not None and member.key != group.key and _is_a(member, rule["members"]):
+                    yield _relation("memberOf", member.key, group.key, sentence_at(m.start), "dependency member")
     for m, member in of_mention.items():
         if not _is_a(member, rule["members"]):
             continue
@@ -267,6 +272,26 @@ def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: 
             elif _is_a(other, rule["organisations"]) and (noun.lemma_ == "un" or not _is_a(other, rule["members"])):
                 for name in ("worksFor", "headOf") if head else ("memberOf",):
                     yield _relation(name, member.key, other.key, sentence, "dependency member")
+
+
+def _among(group: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
+    """Who a phrase "parmi les victimes", "au sein de l'équipage" on ``group`` says is one of it: what the
+    phrase's noun names ("des blessés parmi les passagers"), else the object of its verb ("huit morts au
+    sein de l'équipage", "parmi eux, il y avait X"), else its subject ("ils ont été retrouvés parmi les
+    victimes")."""
+    case = {c.lower_ for c in group.children if c.dep_ == "case"}
+    if group.head.lemma_ in rule["within"] and case & set(rule["links"]):
+        group = group.head  # "au sein de l'équipage"
+    elif not case & set(rule["among_places"]):
+        return
+    head = group.head
+    if head.pos_ == "NOUN" and group.dep_ == "nmod":
+        yield _entity_at(head, at_token)
+        return
+    objects = [c for c in head.children if c.dep_ == "obj" and c.i != group.i]
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != group.i]
+    for t in objects or subjects:
+        yield _entity_at(t, at_token)
 
 
 @cache

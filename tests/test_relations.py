@@ -514,6 +514,21 @@ def test_who_organised_or_caused_an_incident_initiated_it() -> None:
     assert initiated(rows, {"organisateurs": "Group", "festival": "Incident"}) == {("organisateurs", "festival")}
 
 
+def test_one_said_to_be_among_a_group_is_one_of_it() -> None:
+    # "Ils ont été retrouvés parmi les victimes", "Le drame a fait huit morts au sein de l'équipage"
+    rows = [("Ils", "il", "PRON", "nsubj:pass", 3), ("ont", "avoir", "AUX", "aux:tense", 3),
+            ("été", "être", "AUX", "aux:pass", 3), ("retrouvés", "retrouver", "VERB", "ROOT", 3),
+            ("parmi", "parmi", "ADP", "case", 6), ("les", "le", "DET", "det", 6),
+            ("victimes", "victime", "NOUN", "obl:mod", 3)]
+    assert parsed(rows, {}, {"Ils": "Group", "victimes": "Group"}) == {("memberOf", "Ils", "victimes")}
+    rows = [("Le", "le", "DET", "det", 1), ("drame", "drame", "NOUN", "nsubj", 2), ("fait", "faire", "VERB", "ROOT", 2),
+            ("huit", "huit", "NUM", "nummod", 4), ("morts", "mort", "NOUN", "obj", 2), ("au", "à", "ADP", "case", 6),
+            ("sein", "sein", "NOUN", "obl:mod", 2), ("de", "de", "ADP", "case", 9), ("l'", "le", "DET", "det", 9),
+            ("équipage", "équipage", "NOUN", "nmod", 6)]
+    assert {r for r in parsed(rows, {}, {"morts": "Group", "équipage": "Group"}) if r[0] == "memberOf"} == {
+        ("memberOf", "morts", "équipage")}
+
+
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
     # "Paul Roy offre des livres aux écoliers."
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
