@@ -106,7 +106,34 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     anaphors = [m for m in _anaphors(doc, name_at) if free(m.start, m.end)]
     free = _free_of(taken + [(m.start, m.end) for m in anaphors])
     nouns = [m for m in _common_nouns(doc, name_at) if free(m.start, m.end)]
-    return sorted(values + names + anaphors + nouns, key=lambda m: (m.start, -m.end))
+    free = _free_of(taken + [(m.start, m.end) for m in anaphors + nouns])
+    events = [m for m in _event_verbs(doc) if free(m.start, m.end)]
+    return sorted(values + names + anaphors + nouns + events, key=lambda m: (m.start, -m.end))
+
+
+@cache
+def _event_table() -> dict[str, str | None]:
+    """Each verb that tells of an incident -> the object it needs ("prendre" -> "feu"), or None."""
+    return {verb: need for verb, need in load_yaml("nouns.yml")["event_verbs"].items()}
+
+
+def _event_verbs(doc: Doc) -> Iterator[Mention]:
+    """"un avion s'est écrasé", "l'usine a pris feu", "la bouteille a explosé": a verb that tells of an
+    incident names it, a thing of its article (kg/data/nouns.yml, event_verbs)."""
+    table, incidents = _event_table(), {noun for noun, cls in noun_classes().items() if cls == "Incident"}
+    for token in with_lemmas(doc, frozenset(table)):
+        if token.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in incidents for c in token.children):
+            continue  # "un incendie a éclaté": the noun names it
+        need = table[token.lemma_]
+        last = token
+        if need is not None:
+            obj = next((c for c in token.children if c.dep_ == "obj" and c.lemma_.lower() == need), None)
+            if obj is None:
+                continue
+            last = obj
+        start, end = token.idx, last.idx + len(last.text)
+        yield Mention(start, end, text_of(doc)[start:end], "Incident", form="noun", head=token.lemma_,
+                      subject=False)
 
 
 def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:

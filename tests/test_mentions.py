@@ -191,6 +191,21 @@ def test_the_gender_of_an_epicene_noun_says_nothing_of_the_person() -> None:
     assert gender("femme") == ["Fem"]
 
 
+def test_a_verb_that_tells_of_an_incident_names_it_unless_a_noun_does() -> None:
+    def incidents(rows: list[tuple]) -> list[tuple[str, str]]:
+        return [(m.text, m.form) for m in find_mentions(make_doc(rows), load_gazetteer()) if m.kind == "Incident"]
+    # "L'avion s'écrase", "L'usine prend feu"; not "L'usine prend l'air"
+    assert incidents([("L'", "le", "DET", "det", 1, "", True), ("avion", "avion", "NOUN", "nsubj", 3),
+                      ("s'", "se", "PRON", "expl:comp", 3, "", True), ("écrase", "écraser", "VERB", "ROOT", 3)]) == [
+        ("écrase", "noun")]
+    for thing, verb_to in (("feu", [("prend feu", "noun")]), ("air", [])):
+        assert incidents([("L'", "le", "DET", "det", 1, "", True), ("usine", "usine", "NOUN", "nsubj", 2),
+                          ("prend", "prendre", "VERB", "ROOT", 2), (thing, thing, "NOUN", "obj", 2)]) == verb_to
+    # "Un incendie brûle": the noun is the mention
+    assert incidents([("Un", "un", "DET", "det", 1), ("incendie", "incendie", "NOUN", "nsubj", 2),
+                      ("brûle", "brûler", "VERB", "ROOT", 2)]) == [("incendie", "noun")]
+
+
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     # "l'ONG américaine « Health » aide": the model calls Health MISC
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),
