@@ -428,6 +428,11 @@ def _initiated(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root
 
 def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
     """Who the words around an incident's noun say started it (see ``initiated`` in relations.yml)."""
+    if noun.pos_ == "VERB":  # an incident a verb names: "deux individus ont cambriolé le magasin"
+        if noun.lemma_ in rule["agentive"]:
+            yield _subject(noun, at_token, passive=False)
+            yield from (_entity_at(c, at_token) for c in noun.children if c.dep_ == "obl:agent")
+        return
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "une grève et une manifestation"

@@ -508,6 +508,12 @@ def test_who_organised_or_caused_an_incident_initiated_it() -> None:
             ("organisé", "organiser", "VERB", "acl", 1), ("par", "par", "ADP", "case", 5), ("l'", "le", "DET", "det", 5),
             ("association", "association", "NOUN", "obl:agent", 2)]
     assert initiated(rows, {"festival": "Incident", "association": "Organization"}) == {("association", "festival")}
+    # "Deux individus ont cambriolé le magasin": the incident the verb names is theirs
+    rows = [("Deux", "deux", "NUM", "nummod", 1), ("individus", "individu", "NOUN", "nsubj", 3),
+            ("ont", "avoir", "AUX", "aux:tense", 3), ("cambriolé", "cambrioler", "VERB", "ROOT", 3),
+            ("le", "le", "DET", "det", 5), ("magasin", "magasin", "NOUN", "obj", 3)]
+    assert initiated(rows, {"individus": "Group", "cambriolé": "Incident", "magasin": "Place"}) == {
+        ("individus", "cambriolé")}
     # "les organisateurs du festival"
     rows = [("les", "le", "DET", "det", 1), ("organisateurs", "organisateur", "NOUN", "ROOT", 1),
             ("du", "de", "ADP", "case", 3), ("festival", "festival", "NOUN", "nmod", 1)]
