@@ -424,6 +424,30 @@ def _initiated(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root
         for agent in _initiators(root[m], at_token, rule):
             if agent is not None and agent.key != incident.key and _is_a(agent, rule["agents"]):
                 yield _relation("initiated", agent.key, incident.key, sentence_at(m.start), "dependency initiator")
+        for effect in _consequences(root[m], at_token, rule):
+            if effect is not None and effect.key != incident.key and _is_a(effect, rule["incidents"]):
+                yield _relation("initiated", incident.key, effect.key, sentence_at(m.start), "dependency cause")
+
+
+def _consequences(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
+    """The incidents the words around an incident's noun say it led to: "un incendie suite à une explosion",
+    "à la suite d'une explosion", "à cause de l'accident", "une explosion suivie d'un incendie"."""
+    case = {c.lemma_.lower() for c in noun.children if c.dep_ == "case"}
+    if case & set(rule["causes"]):  # "suite à une explosion": "suite" is the case
+        yield _clause_incident(noun.head, at_token)
+    elif noun.dep_ == "nmod" and noun.head.lemma_.lower() in rule["causes"]:  # "à la suite d'une explosion"
+        yield _clause_incident(noun.head.head, at_token)
+    for child in noun.children:  # "une explosion suivie d'un incendie"
+        if child.dep_ == "acl" and child.lemma_ in rule["followed"]:
+            yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
+
+
+def _clause_incident(verb: Token, at_token: dict[int, Entity]) -> Entity | None:
+    """The incident a clause tells of: the verb's own ("l'usine a pris feu"), else its subject's ("l'incendie
+    s'est déclaré")."""
+    if verb.i in at_token:
+        return at_token[verb.i]
+    return next((_entity_at(c, at_token) for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
@@ -443,6 +467,8 @@ def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterato
     if head.pos_ == "VERB" and head.lemma_ in rule["verbs"]:
         if first.dep_ == "obj":  # "le syndicat a organisé une grève"
             yield _subject(first, at_token, passive=False)
+            if head.dep_ == "acl:relcl" and head.head.lower_ in rule["clause_antecedents"]:
+                yield _clause_incident(head.head.head, at_token)  # "une cuve a explosé, ce qui a provoqué un incendie"
         elif first.dep_ == "nsubj:pass":  # "l'incendie a été provoqué par X"
             yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent")
     elif first.dep_ == "nmod" and head.lemma_.lower() in rule["nouns"] \

@@ -514,6 +514,22 @@ def test_who_organised_or_caused_an_incident_initiated_it() -> None:
             ("le", "le", "DET", "det", 5), ("magasin", "magasin", "NOUN", "obj", 3)]
     assert initiated(rows, {"individus": "Group", "cambriolé": "Incident", "magasin": "Place"}) == {
         ("individus", "cambriolé")}
+    # "Une explosion suivie d'un incendie", "L'usine prend feu suite à une explosion", "Une cuve explose, ce qui
+    # provoque un incendie": one incident led to the other
+    rows = [("Une", "un", "DET", "det", 1), ("explosion", "explosion", "NOUN", "ROOT", 1),
+            ("suivie", "suivre", "VERB", "acl", 1), ("d'", "de", "ADP", "case", 5), ("un", "un", "DET", "det", 5),
+            ("incendie", "incendie", "NOUN", "obl:agent", 2)]
+    assert initiated(rows, {"explosion": "Incident", "incendie": "Incident"}) == {("explosion", "incendie")}
+    rows = [("L'", "le", "DET", "det", 1), ("usine", "usine", "NOUN", "nsubj", 2), ("prend", "prendre", "VERB", "ROOT", 2),
+            ("feu", "feu", "NOUN", "obj", 2), ("suite", "suite", "NOUN", "case", 7), ("à", "à", "ADP", "fixed", 4),
+            ("une", "un", "DET", "det", 7), ("explosion", "explosion", "NOUN", "obl:mod", 2)]
+    assert initiated(rows, {"usine": "Place", "prend feu": "Incident", "explosion": "Incident"}) == {
+        ("explosion", "prend feu")}
+    rows = [("Une", "un", "DET", "det", 1), ("cuve", "cuve", "NOUN", "nsubj", 2), ("explose", "exploser", "VERB", "ROOT", 2),
+            (",", ",", "PUNCT", "punct", 2), ("ce", "ce", "PRON", "dep", 2), ("qui", "qui", "PRON", "nsubj", 6),
+            ("provoque", "provoquer", "VERB", "acl:relcl", 4), ("un", "un", "DET", "det", 8),
+            ("incendie", "incendie", "NOUN", "obj", 6)]
+    assert initiated(rows, {"explose": "Incident", "incendie": "Incident"}) == {("explose", "incendie")}
     # "les organisateurs du festival"
     rows = [("les", "le", "DET", "det", 1), ("organisateurs", "organisateur", "NOUN", "ROOT", 1),
             ("du", "de", "ADP", "case", 3), ("festival", "festival", "NOUN", "nmod", 1)]
