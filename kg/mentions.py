@@ -60,6 +60,7 @@ class _NounTable(NamedTuple):
     general: frozenset[str]  # the nouns that take up the last thing of their class
     plural_only: frozenset[str]  # those that name someone in the plural only
     epicene: frozenset[str]  # those whose gender says nothing of the person's
+    services: frozenset[str]  # those that name a service in the plural
 
 
 @cache
@@ -67,7 +68,7 @@ def _nouns() -> _NounTable:
     """The common nouns of nouns.yml and what is known of them."""
     table = load_yaml("nouns.yml")
     return _NounTable(noun_classes(), frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
-                      frozenset(table["plural_only"]), frozenset(table["epicene"]))
+                      frozenset(table["plural_only"]), frozenset(table["epicene"]), frozenset(table["services"]))
 
 
 @cache
@@ -532,7 +533,8 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
             # "l'un des policiers", "une des victimes": one of them, a thing of its own ("le policier" later)
             yield Mention(one.idx, one.idx + len(one.text), one.text, kind, "noun", subject=one.dep_ in SUBJECT_DEPS,
                           gender=next(iter(one.morph.get("Gender")), None), head=token.lemma_.lower())
-        kind = "Group" if kind == "Person" and plural else kind
+        if kind == "Person" and plural:  # "les policiers"; "les pompiers" is the fire service
+            kind = "Organization" if token.lemma_.lower() in nouns.services else "Group"
         # "M. X, directeur de ...": the noun says what the name is, it is one of its mentions
         yield Mention(start, end, text_of(doc)[start:end], kind, form="description" if apposed or introduces else "noun",
                       cue="apposition" if introduces else "ner",

@@ -26,6 +26,7 @@ _PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", 
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 # the sections of relations.yml that are not lists of patterns
 _NOT_PATTERNS = {"ends", "kin", "family", "placed", "members", "interactions", "controls", "initiated"}
+_RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
@@ -318,17 +319,16 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
         doers, others = [], []  # "X a arrêté Y", "Y a été arrêté par X", "X a parlé à Y"
         for child in verb.children:
             case = {c.lower_ for c in child.children if c.dep_ == "case"}
-            entity = _entity_at(child, at_token)
-            if entity is None or not _is_a(entity, rule["classes"]):
-                continue
+            # "X et Y ont appelé les pompiers": each of a list
+            listed = [e for t in (child, *(c for c in child.children if c.dep_ == "conj"))
+                      if (e := _entity_at(t, at_token)) is not None and _is_a(e, rule["classes"])]
             if child.dep_ in {"nsubj", "obl:agent"}:
-                doers.append(entity)
+                doers += listed
             elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (not case if direct
                                                                                     else case & set(rule["with"])):
-                others.append(entity)
+                others += listed
         if not doers:  # "les voisins ont décidé d'appeler les pompiers": the subject of the verb it depends on
-            doer = _subject(verb, at_token, passive=False)
-            doers += [doer] if doer is not None and _is_a(doer, rule["classes"]) else []
+            doers += [doer for doer in _subjects(verb, at_token, passive=False) if _is_a(doer, rule["classes"])]
         sentence = sentence_at(verb.idx)
         for doer in doers:
             for other in others:
@@ -400,14 +400,14 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
     equipped = case & set(rule["links"]) and (head.lemma_ in rule["equipped"] or any(
         c.dep_ in {"amod", "acl"} and c.lemma_ in rule["equipped"] for c in head.children))
     if possessive is not None:  # "il a saisi son portable", "les enfants ... leurs chapeaux"
-        yield _subject(first, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
+        yield from _subjects(first, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
     elif equipped and _entity_at(head, at_token) is not None:
         yield _entity_at(head, at_token)  # "les doctorants munis de badges"
     elif equipped or case & set(rule["with"]) or case & set(rule["links"]) and head.lemma_ in rule["instruments"]:
-        yield _subject(first, at_token)  # "armés de couteaux, les riverains", "avec des pancartes"
+        yield from _subjects(first, at_token)  # "armés de couteaux, les riverains", "avec des pancartes"
     elif head.pos_ == "VERB" and head.lemma_ not in rule["unheld"] and first.dep_ in {"obj", "nsubj:pass"}:
         # "X a brandi une pancarte", "la voiture a été volée par X", "X a offert des livres aux écoliers"
-        yield _subject(first, at_token, passive=False) if first.dep_ == "obj" else None
+        yield from _subjects(first, at_token, passive=False) if first.dep_ == "obj" else ()
         yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent"
                     or head.lemma_ in rule["giving"] and first.dep_ == "obj" and c.dep_ in {"iobj", "obl", "obl:arg"}
                     and any(x.dep_ == "case" and x.lower_ in rule["recipients"] for x in c.children))
@@ -454,7 +454,7 @@ def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterato
     """Who the words around an incident's noun say started it (see ``initiated`` in relations.yml)."""
     if noun.pos_ == "VERB":  # an incident a verb names: "deux individus ont cambriolé le magasin"
         if noun.lemma_ in rule["agentive"]:
-            yield _subject(noun, at_token, passive=False)
+            yield from _subjects(noun, at_token, passive=False)
             yield from (_entity_at(c, at_token) for c in noun.children if c.dep_ == "obl:agent")
         return
     first = noun
@@ -466,7 +466,7 @@ def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterato
             yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
     if head.pos_ == "VERB" and head.lemma_ in rule["verbs"]:
         if first.dep_ == "obj":  # "le syndicat a organisé une grève"
-            yield _subject(first, at_token, passive=False)
+            yield from _subjects(first, at_token, passive=False)
             if head.dep_ == "acl:relcl" and head.head.lower_ in rule["clause_antecedents"]:
                 yield _clause_incident(head.head.head, at_token)  # "une cuve a explosé, ce qui a provoqué un incendie"
         elif first.dep_ == "nsubj:pass":  # "l'incendie a été provoqué par X"
@@ -480,17 +480,36 @@ def _subject(token: Token, at_token: dict[int, Entity], number: str | None = Non
              passive: bool = True) -> Entity | None:
     """The entity that is the subject of ``token``'s clause, or of the clause it depends on ("en tenant
     des banderoles"), of ``number`` when given; not the subject of a passive unless ``passive``."""
+    return next(_subjects(token, at_token, number, passive), None)
+
+
+def _subjects(token: Token, at_token: dict[int, Entity], number: str | None = None,
+              passive: bool = True) -> Iterator[Entity]:
+    """The entities ``_subject`` finds, each of a list of subjects: "les enfants et les adolescents"."""
     for _ in range(3):
         verb = token.doc[_clause(token)[0]]
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _subject_of(verb)
         if subject is not None:
             said = subject.morph.get("Number")
-            fits = (passive or subject.dep_ != "nsubj:pass") and (number is None or not said or number in said)
-            return _entity_at(subject, at_token) if fits else None
+            if (passive or subject.dep_ != "nsubj:pass") and (number is None or not said or number in said
+                                                              or any(c.dep_ == "conj" for c in subject.children)):
+                for t in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                    entity = _entity_at(t, at_token)
+                    if entity is not None:
+                        yield entity
+            return
         if verb.dep_ not in {"conj", "xcomp", "advcl", "acl"} or verb.head.i == verb.i:
-            return None
+            return
         token = verb.head
-    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``; for a relative pronoun, what it stands for: "un incendie [qui] s'est
+    déclaré dans un appartement", "M. X, [qui] vit à Lyon"."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.pos_ == "PRON" and subject.lemma_ in _RELATIVES and verb.dep_ == "acl:relcl":
+        return verb.head
+    return subject
 
 
 def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
@@ -514,6 +533,11 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         if m.form == "pronoun" or base_class(place.kind) != "Place":
             continue
         phrase = root[m]
+        event = at_token.get(phrase.head.i)
+        if phrase.dep_ in SUBJECT_DEPS and event is not None and event.kind == "Incident" and event.key != place.key:
+            # "les bureaux ont pris feu", "la maison a été cambriolée": the incident a verb names is at its subject
+            yield _relation("locatedIn", event.key, place.key, sentence_at(m.start), "dependency place")
+            continue
         case = {c.lower_ for c in phrase.children if c.dep_ == "case"}
         dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
         if phrase.dep_ not in _LOCATIVE_DEPS or dative:
@@ -602,7 +626,7 @@ def _holder(token: Token, at_token: dict[int, Entity], rule: dict) -> tuple[Enti
         if entity is not None:  # an organisation or a place only when the phrase is on its very name
             ok = _is_a(entity, rule["attached" if step == 0 else "subjects"])
             return (entity, verb if verb and entity.kind == "Person" else "locatedIn") if ok else None
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _subject_of(token)
         if subject is not None:
             entity = _entity_at(subject, at_token)
             ok = entity is not None and _is_a(entity, rule["subjects"])

@@ -206,6 +206,16 @@ def test_a_verb_that_tells_of_an_incident_names_it_unless_a_noun_does() -> None:
                       ("brûle", "brûler", "VERB", "ROOT", 2)]) == [("incendie", "noun")]
 
 
+def test_a_person_noun_in_the_plural_is_a_group_or_a_service() -> None:
+    # "Les policiers arrivent" (a group), "Les pompiers arrivent" (the fire brigade)
+    def kind(noun: str) -> list[str]:
+        doc = make_doc([("Les", "le", "DET", "det", 1), (noun + "s", noun, "NOUN", "nsubj", 2, "Number=Plur"),
+                        ("arrivent", "arriver", "VERB", "ROOT", 2)])
+        return [m.kind for m in find_mentions(doc, load_gazetteer()) if m.form == "noun"]
+    assert kind("policier") == ["Group"]
+    assert kind("pompier") == ["Organization"]
+
+
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     # "l'ONG américaine « Health » aide": the model calls Health MISC
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),

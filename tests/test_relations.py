@@ -115,6 +115,21 @@ def test_verbs_that_share_a_subject_share_their_places() -> None:
         ("secours", "hôpital"), ("victime", "hôpital")}
 
 
+def test_a_relative_pronoun_stands_for_what_it_follows() -> None:
+    # "un incendie qui éclate dans une usine"
+    rows = [("un", "un", "DET", "det", 1), ("incendie", "incendie", "NOUN", "ROOT", 1),
+            ("qui", "qui", "PRON", "nsubj", 3), ("éclate", "éclater", "VERB", "acl:relcl", 1),
+            ("dans", "dans", "ADP", "case", 6), ("une", "un", "DET", "det", 6), ("usine", "usine", "NOUN", "obl:mod", 3)]
+    assert placed(rows, {}, {"incendie": "Incident", "usine": "Place"}) == {("incendie", "usine")}
+
+
+def test_an_incident_a_verb_names_is_at_its_subject_place() -> None:
+    # "la maison a brûlé"
+    rows = [("la", "le", "DET", "det", 1), ("maison", "maison", "NOUN", "nsubj", 3),
+            ("a", "avoir", "AUX", "aux:tense", 3), ("brûlé", "brûler", "VERB", "ROOT", 3)]
+    assert placed(rows, {}, {"maison": "Place", "brûlé": "Incident"}) == {("brûlé", "maison")}
+
+
 def test_a_locative_phrase_on_a_name_places_that_name_only() -> None:
     rows = [("Kampala", "Kampala", "PROPN", "ROOT", 0), ("en", "en", "ADP", "case", 2),
             ("Ouganda", "Ouganda", "PROPN", "nmod", 0)]
@@ -549,6 +564,16 @@ def test_one_said_to_be_among_a_group_is_one_of_it() -> None:
             ("équipage", "équipage", "NOUN", "nmod", 6)]
     assert {r for r in parsed(rows, {}, {"morts": "Group", "équipage": "Group"}) if r[0] == "memberOf"} == {
         ("memberOf", "morts", "équipage")}
+
+
+def test_each_of_a_list_of_subjects_has_the_object() -> None:
+    # "Les enfants et les adolescents brandissent des pancartes."
+    rows = [("Les", "le", "DET", "det", 1), ("enfants", "enfant", "NOUN", "nsubj", 5), ("et", "et", "CCONJ", "cc", 4),
+            ("les", "le", "DET", "det", 4), ("adolescents", "adolescent", "NOUN", "conj", 1),
+            ("brandissent", "brandir", "VERB", "ROOT", 5), ("des", "un", "DET", "det", 7),
+            ("pancartes", "pancarte", "NOUN", "obj", 5)]
+    assert controls(rows, {}, {"enfants": "Group", "adolescents": "Group", "pancartes": "Object"}) == {
+        ("enfants", "pancartes"), ("adolescents", "pancartes")}
 
 
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
