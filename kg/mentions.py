@@ -61,6 +61,7 @@ class _NounTable(NamedTuple):
     plural_only: frozenset[str]  # those that name someone in the plural only
     epicene: frozenset[str]  # those whose gender says nothing of the person's
     services: frozenset[str]  # those that name a service in the plural
+    idioms: dict[str, list[str]]  # those that name nothing as the object of these verbs
 
 
 @cache
@@ -68,7 +69,8 @@ def _nouns() -> _NounTable:
     """The common nouns of nouns.yml and what is known of them."""
     table = load_yaml("nouns.yml")
     return _NounTable(noun_classes(), frozenset(table["determiners"]["definite"]), frozenset(table["general"]),
-                      frozenset(table["plural_only"]), frozenset(table["epicene"]), frozenset(table["services"]))
+                      frozenset(table["plural_only"]), frozenset(table["epicene"]), frozenset(table["services"]),
+                      table["idioms"])
 
 
 @cache
@@ -508,6 +510,9 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
     taken = -1  # the last token of the last mention: "un groupe de jeunes" is one
     for token in with_lemmas(doc, _noun_lemmas()):
         kind = table.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        split = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+        if kind not in {None, "Object"} and split:
+            continue  # the first half of a compound the tokenizer split: "bande-annonce" (a "camion-citerne" is a truck)
         if kind is None or token.i <= taken or name_at(token) is not None:
             continue
         after = next((t for t in doc[token.i + 1 : token.i + 4]
@@ -523,8 +528,10 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
         # "du quartier", "au commissariat": the article is in the preposition
         contracted = not det and any(c.dep_ == "case" and c.lower_ in _CONTRACTIONS for c in token.children)
         plural = "Plur" in token.morph.get("Number")
-        if not (det or contracted or plural or apposed) or token.lemma_.lower() in nouns.plural_only and not plural:
-            continue  # a bare singular is a phrase's: "avoir lieu", "prendre feu"; "la mort de X" is no one
+        if not (det or contracted or plural or apposed) or token.lemma_.lower() in nouns.plural_only and not plural \
+                or token.dep_ == "obj" and token.head.lemma_ in nouns.idioms.get(token.lemma_.lower(), ()):
+            continue  # a bare singular is a phrase's: "avoir lieu", "prendre feu"; "la mort de X" is no one; nor
+            # is the noun of an idiom: "prendre la fuite"
         first, last = _noun_phrase(doc, token)
         taken = last.i
         start, end = first.idx, last.idx + len(last.text)

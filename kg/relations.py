@@ -103,7 +103,21 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     found = list(first.values())
     found += _through_places(found, {e.key: e for e in entities})
     found += list(_near_incidents(found, entities, sentence_at))
+    found += list(_opposed(entities, sentence_at))
     return found + list(_story_place(found, entities, sentence_at, _introduced(doc, of_mention)))
+
+
+def _opposed(entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
+    """"La police a interpellé deux suspects": the police and the suspects, the rioters, the burglars an
+    article tells of are at odds, said in one sentence or not."""
+    rule = load_yaml("relations.yml")["interactions"]["opposed"]
+    sides = [[e for e in entities if any(m.head in rule[side] for m in e.mentions)] for side in ("law", "offenders")]
+    for law in sides[0]:
+        for other in sides[1]:
+            if law.key != other.key:
+                first = min((m for e in (law, other) for m in e.mentions), key=lambda m: m.start)
+                yield Fact("atOddsWith", (("subject", law.key), ("object", other.key)), (sentence_at(first.start),),
+                           "atOddsWith", "inferred from their roles", is_event=False)
 
 
 class _BySentence:

@@ -216,6 +216,16 @@ def test_a_person_noun_in_the_plural_is_a_group_or_a_service() -> None:
     assert kind("pompier") == ["Organization"]
 
 
+def test_idioms_and_halves_of_compounds_are_no_mentions() -> None:
+    # "L'agresseur a pris la fuite" (no leak); "une bande-annonce" (no gang)
+    doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("agresseur", "agresseur", "NOUN", "nsubj", 3),
+                    ("a", "avoir", "AUX", "aux:tense", 3), ("pris", "prendre", "VERB", "ROOT", 3),
+                    ("la", "le", "DET", "det", 5), ("fuite", "fuite", "NOUN", "obj", 3), ("une", "un", "DET", "det", 7),
+                    ("bande", "bande", "NOUN", "obl", 3, "", True), ("-", "-", "ADJ", "amod", 7, "", True),
+                    ("annonce", "annonce", "NOUN", "compound", 7)])
+    assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "noun"] == ["agresseur"]
+
+
 def test_a_quoted_name_after_an_institution_noun_is_that_organisation() -> None:
     # "l'ONG américaine « Health » aide": the model calls Health MISC
     doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ONG", "ong", "NOUN", "nsubj", 6),

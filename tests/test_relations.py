@@ -19,7 +19,8 @@ def found(doc: Doc, names: dict[str, str], nouns: dict[str, str] | None = None) 
         for word, kind in words.items():
             start = doc.text.index(word)
             key = f"{LOCAL}doc/{word}" if form == "noun" else word
-            entities.append(Entity(key, word, kind, (Mention(start, start + len(word), word, kind, form),)))
+            entities.append(Entity(key, word, kind, (Mention(start, start + len(word), word, kind, form,
+                                                             head=word if form == "noun" else ""),)))
     facts = find_relations(doc, [Sentence(0, len(doc.text), doc.text)], entities)
     word = {e.key: e.label for e in entities}
     return {(f.kind, *(word.get(str(v), str(v)) for v in (f.values("subject")[0], f.values("object")[0])))
@@ -574,6 +575,16 @@ def test_each_of_a_list_of_subjects_has_the_object() -> None:
             ("pancartes", "pancarte", "NOUN", "obj", 5)]
     assert controls(rows, {}, {"enfants": "Group", "adolescents": "Group", "pancartes": "Object"}) == {
         ("enfants", "pancartes"), ("adolescents", "pancartes")}
+
+
+def test_the_police_and_the_offenders_of_an_article_are_at_odds() -> None:
+    # "La police cherche le cambrioleur"; not "La police cherche le témoin"
+    def odds(other: str) -> set[tuple[str, str, str]]:
+        rows = [("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 2),
+                ("cherche", "chercher", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4), (other, other, "NOUN", "obj", 2)]
+        return {r for r in parsed(rows, {}, {"police": "Organization", other: "Person"}) if r[0] == "atOddsWith"}
+    assert odds("cambrioleur") == {("atOddsWith", "police", "cambrioleur")}
+    assert odds("témoin") == set()
 
 
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
