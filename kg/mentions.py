@@ -74,8 +74,11 @@ def _nouns() -> _NounTable:
 
 
 @cache
-def _evaluative() -> frozenset[str]:
-    return frozenset(load_yaml("nouns.yml")["evaluative"])
+def _left_out() -> frozenset[str]:
+    """The adjectives a common noun's mention leaves out: those that judge, and those that say how big, how
+    many, which one or what colour."""
+    table = load_yaml("nouns.yml")
+    return frozenset(table["evaluative"]) | frozenset(table["incidental"])
 
 
 @cache
@@ -568,17 +571,18 @@ def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     """The words a common noun's mention spans: its adjectives and a complement without determiner,
     "petite maison", "nuage épais", "accident de voiture", "personnes à bord"; not a nationality, which
     says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy"), nor a word that
-    judges it ("un [terrible] accident", "l'incendie [dévastateur]")."""
+    judges it ("un [terrible] accident", "l'incendie [dévastateur]") or says how big, how many or what colour
+    ("un [grand] bus", "une voiture [noire]")."""
     first, last = noun, noun
-    judging = _evaluative()
+    left_out = _left_out()
     while first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and doc[first.i - 1].head.i == noun.i \
-            and doc[first.i - 1].lemma_.lower() not in judging:
+            and doc[first.i - 1].lemma_.lower() not in left_out:
         first = doc[first.i - 1]
     if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in _COMPLEMENT_LINKS and doc[last.i + 2].pos_ == "NOUN" \
             and doc[last.i + 2].is_lower and doc[last.i + 2].head.i == noun.i:
         last = doc[last.i + 2]
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head.i in {noun.i, last.i} \
-            and fold(doc[last.i + 1].text) not in demonyms() and doc[last.i + 1].lemma_.lower() not in judging:
+            and fold(doc[last.i + 1].text) not in demonyms() and doc[last.i + 1].lemma_.lower() not in left_out:
         last = doc[last.i + 1]
     return first, last
 

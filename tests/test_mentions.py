@@ -380,3 +380,7 @@ def test_a_word_that_judges_a_noun_is_not_part_of_its_mention() -> None:
             ("d'", "de", "ADP", "case", 8, "", True), ("une", "un", "DET", "det", 8), ("petite", "petit", "ADJ", "amod", 8),
             ("maison", "maison", "NOUN", "nmod", 2)]
     assert [m[0] for m in nouns(rows)] == ["accident", "petite maison"]
+    # nor one that says how big or what colour: "un grand camion noir"
+    rows = [("un", "un", "DET", "det", 2), ("grand", "grand", "ADJ", "amod", 2), ("camion", "camion", "NOUN", "ROOT", 2),
+            ("noir", "noir", "ADJ", "amod", 2)]
+    assert [m[0] for m in nouns(rows)] == ["camion"]
