@@ -569,11 +569,18 @@ def _introduces_person(doc: Doc, noun: Token, name_at: Callable[[Token], Mention
 
 def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     """The words a common noun's mention spans: its adjectives and a complement without determiner,
-    "petite maison", "nuage épais", "accident de voiture", "personnes à bord"; not a nationality, which
+    "petite maison", "nuage épais", "accident de voiture", "personnes à bord", and the whole of a compound
+    ("sapeurs-pompiers", "camion-benne"); not a nationality, which
     says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy"), nor a word that
     judges it ("un [terrible] accident", "l'incendie [dévastateur]") or says how big, how many or what colour
     ("un [grand] bus", "une voiture [noire]")."""
     first, last = noun, noun
+    while first.i > 1 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
+            and not doc[first.i - 2].whitespace_:
+        first = doc[first.i - 2]  # a compound the tokenizer split: "sapeurs-pompiers"
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
+            and not doc[last.i + 1].whitespace_:
+        last = doc[last.i + 2]  # "camion-benne"
     left_out = _left_out()
     while first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and doc[first.i - 1].head.i == noun.i \
             and doc[first.i - 1].lemma_.lower() not in left_out:

@@ -380,6 +380,13 @@ def test_a_word_that_judges_a_noun_is_not_part_of_its_mention() -> None:
             ("d'", "de", "ADP", "case", 8, "", True), ("une", "un", "DET", "det", 8), ("petite", "petit", "ADJ", "amod", 8),
             ("maison", "maison", "NOUN", "nmod", 2)]
     assert [m[0] for m in nouns(rows)] == ["accident", "petite maison"]
+    # a compound the tokenizer split is whole: "les sapeurs-pompiers", "un camion-benne"
+    rows = [("les", "le", "DET", "det", 3), ("sapeurs", "sapeur", "NOUN", "compound", 3, "", True),
+            ("-", "-", "PUNCT", "punct", 3, "", True), ("pompiers", "pompier", "NOUN", "nsubj", 4, "Number=Plur"),
+            ("arrivent", "arriver", "VERB", "ROOT", 4), ("avec", "avec", "ADP", "case", 7), ("un", "un", "DET", "det", 7),
+            ("camion", "camion", "NOUN", "obl", 4, "", True), ("-", "-", "PUNCT", "punct", 7, "", True),
+            ("benne", "benne", "NOUN", "compound", 7)]
+    assert [m[0] for m in nouns(rows)] == ["sapeurs-pompiers", "camion-benne"]
     # nor one that says how big or what colour: "un grand camion noir"
     rows = [("un", "un", "DET", "det", 2), ("grand", "grand", "ADJ", "amod", 2), ("camion", "camion", "NOUN", "ROOT", 2),
             ("noir", "noir", "ADJ", "amod", 2)]
