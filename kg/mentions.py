@@ -118,15 +118,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
 
 
 @cache
-def _event_table() -> dict[str, str | None]:
-    """Each verb that tells of an incident -> the object it needs ("prendre" -> "feu"), or None."""
-    return {verb: need for verb, need in load_yaml("nouns.yml")["event_verbs"].items()}
+def _event_table() -> tuple[dict[str, str | None], frozenset[str]]:
+    """Each verb that tells of an incident -> the object it needs ("prendre" -> "feu"), or None; and the
+    nouns that name an incident."""
+    incidents = frozenset(noun for noun, cls in noun_classes().items() if cls == "Incident")
+    return load_yaml("nouns.yml")["event_verbs"], incidents
 
 
 def _event_verbs(doc: Doc) -> Iterator[Mention]:
     """"un avion s'est écrasé", "l'usine a pris feu", "la bouteille a explosé": a verb that tells of an
     incident names it, a thing of its article (kg/data/nouns.yml, event_verbs)."""
-    table, incidents = _event_table(), {noun for noun, cls in noun_classes().items() if cls == "Incident"}
+    table, incidents = _event_table()
     for token in with_lemmas(doc, frozenset(table)):
         if token.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in incidents for c in token.children):
             continue  # "un incendie a éclaté": the noun names it
@@ -138,8 +140,7 @@ def _event_verbs(doc: Doc) -> Iterator[Mention]:
                 continue
             last = obj
         start, end = token.idx, last.idx + len(last.text)
-        yield Mention(start, end, text_of(doc)[start:end], "Incident", form="noun", head=token.lemma_,
-                      subject=False)
+        yield Mention(start, end, text_of(doc)[start:end], "Incident", form="noun", head=token.lemma_)
 
 
 def _institutions(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
@@ -570,10 +571,10 @@ def _introduces_person(doc: Doc, noun: Token, name_at: Callable[[Token], Mention
 def _noun_phrase(doc: Doc, noun: Token) -> tuple[Token, Token]:
     """The words a common noun's mention spans: its adjectives and a complement without determiner,
     "petite maison", "nuage épais", "accident de voiture", "personnes à bord", and the whole of a compound
-    ("sapeurs-pompiers", "camion-benne"); not a nationality, which
-    says something of it ("une femme [américaine]"), nor a title ("le père [de M.] Roy"), nor a word that
-    judges it ("un [terrible] accident", "l'incendie [dévastateur]") or says how big, how many or what colour
-    ("un [grand] bus", "une voiture [noire]")."""
+    ("sapeurs-pompiers", "camion-benne"); not a nationality, which says something of it ("une femme
+    [américaine]"), nor a title ("le père [de M.] Roy"), nor a word that judges it ("un [terrible]
+    accident", "l'incendie [dévastateur]") or says how big, how many or what colour ("un [grand] bus", "une
+    voiture [noire]")."""
     first, last = noun, noun
     while first.i > 1 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
             and not doc[first.i - 2].whitespace_:

@@ -78,7 +78,8 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     sentence_at = _BySentence(sentences)
     facts: list[Fact] = [*_placed(doc, sentence_at, of_mention, root, at_token),
                          *_members(sentence_at, of_mention, root, at_token), *_interactions(doc, sentence_at, at_token),
-                         *_controls(sentence_at, of_mention, root, at_token), *_kin(sentence_at, of_mention, root, at_token),
+                         *_controls(sentence_at, of_mention, root, at_token),
+                         *_kin_and_associates(sentence_at, of_mention, root, at_token),
                          *_initiated(sentence_at, of_mention, root, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]
@@ -243,10 +244,11 @@ def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fa
 def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
              at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"les membres de l'association", "le directeur de la préfecture": a person or a group a common noun
-    names belongs to the organisation its complement names ("l'un des manifestants": to the group; "trois
-    morts, dont une fillette": to the group before "dont"), and heads
-    it when the noun is a head's title; "le directeur de l'usine", "le chef du gang": a head or an owner has
-    the place or the group in hand."""
+    names belongs to the organisation its complement names ("l'un des manifestants": to the group), and heads
+    it when the noun is a head's title, also after a copula ("X était le directeur de la préfecture") or as
+    the agent of a verb of leading ("la préfecture est dirigée par X"); "le directeur de l'usine", "le chef
+    du gang": a head or an owner has the place or the group in hand. One of a group: "trois morts, dont une
+    fillette", "X était parmi les victimes", "huit morts au sein de l'équipage"."""
     rule = load_yaml("relations.yml")["members"]
     for m, group in of_mention.items():
         if group.kind == "Group":
@@ -350,8 +352,8 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
                     yield _relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
 
 
-def _kin(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
-         at_token: dict[int, Entity]) -> Iterator[Fact]:
+def _kin_and_associates(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
+                        at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
     of its clause after a possessive, or of the person after "de"; "sa famille", "ses hommes", "ses
     collègues": the subject is a member of the group, has the men in hand, is in contact with colleagues."""
