@@ -468,10 +468,10 @@ def _clause_incident(verb: Token, at_token: dict[int, Entity]) -> Entity | None:
 
 def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
     """Who the words around an incident's noun say started it (see ``initiated`` in relations.yml)."""
-    if noun.pos_ == "VERB":  # an incident a verb names: "deux individus ont cambriolé le magasin"
-        if noun.lemma_ in rule["agentive"]:
-            yield from _subjects(noun, at_token, passive=False)
-            yield from (_entity_at(c, at_token) for c in noun.children if c.dep_ == "obl:agent")
+    if noun.pos_ == "VERB":  # an incident a verb names: "deux individus ont cambriolé le magasin", its own
+        if noun.lemma_ in rule["agentive"]:  # subject or agent ("la foule rassemblée" is no one's doing)
+            yield from (_entity_at(t, at_token) for c in noun.children if c.dep_ in {"nsubj", "obl:agent"}
+                        for t in (c, *(x for x in c.children if x.dep_ == "conj")))
         return
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
