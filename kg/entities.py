@@ -25,9 +25,14 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
-# What may stand between a noun and the name set after it between commas: "le directeur [de l'hôpital,
-# Monsieur] X, a dit"
-_APPOSED_GAP = re.compile(r"[^,.;:()«»\"]{0,60},\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Dr|Me|Pr)\s+)?")
+
+
+@cache
+def _apposed_gap() -> re.Pattern[str]:
+    """What may stand between a noun and the name set after it between commas: "le directeur [de l'hôpital,
+    Monsieur] X, a dit" (a word of address of titles.yml)."""
+    words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["honorifics"]), key=len, reverse=True))
+    return re.compile(rf"[^,.;:()«»\"]{{0,60}},\s*(?:(?:{words})\s+)?", re.IGNORECASE)
 
 
 def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
@@ -128,7 +133,7 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
         return None
     gap = text[m.end : after[0].start]
     if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\"") \
-            or m.cue == "apposition" and _APPOSED_GAP.fullmatch(gap):
+            or m.cue == "apposition" and _apposed_gap().fullmatch(gap):
         return after[0]
     return None
 

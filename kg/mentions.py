@@ -130,8 +130,10 @@ def _event_verbs(doc: Doc) -> Iterator[Mention]:
     incident names it, a thing of its article (kg/data/nouns.yml, event_verbs)."""
     table, incidents = _event_table()
     for token in with_lemmas(doc, frozenset(table)):
-        if token.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in incidents for c in token.children):
-            continue  # "un incendie a éclaté": the noun names it
+        said_of = [c for c in token.children if c.dep_ in {*SUBJECT_DEPS, "obl:agent"}]
+        said_of += [token.head] if token.dep_ == "acl:relcl" else []
+        if token.pos_ != "VERB" or any(t.lemma_.lower() in incidents for t in said_of):
+            continue  # "un incendie a éclaté", "un incendie qui a brûlé trois maisons": the noun names it
         need = table[token.lemma_]
         last = token
         if need is not None:
@@ -503,11 +505,13 @@ def _apposes_name(doc: Doc, noun: Token, name_at: Callable[[Token], Mention | No
 
 def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterator[Mention]:
     """"la victime", "les manifestants", "l'hôpital", "un incendie": common nouns that stand for a person, a
-    group, a place, an organisation or an incident of the article (kg/data/nouns.yml).
+    group, a place, an organisation or an incident of the article (kg/data/nouns.yml); a person noun in the
+    plural is a group, or an organisation for a service ("les pompiers").
 
-    A noun after a name that says what it is ("M. X, directeur de ...") is a description of the name;
-    one before a name ("le président Macron", "l'association « X »") or after a copula ("X est médecin")
-    is no mention.
+    A noun after a name that says what it is ("M. X, directeur de ..."), or before a name set between
+    commas ("le directeur, M. X, a dit"), is a description of the name; one right before a name ("le
+    président Macron", "l'association « X »"), after a copula ("X est médecin"), in an idiom ("prendre la
+    fuite") or the first half of a split compound ("bande-annonce") is no mention.
     """
     nouns = _nouns()
     table = nouns.classes
@@ -521,14 +525,16 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
             continue
         after = next((t for t in doc[token.i + 1 : token.i + 4]
                       if t.pos_ not in {"ADJ", "PUNCT", "SPACE"} or t.text == ","), None)
-        if any(c.dep_ == "cop" for c in token.children) or after is not None and name_at(after) is not None \
+        copula = any(c.dep_ == "cop" for c in token.children) and not any(c.dep_ == "case" for c in token.children)
+        if copula or after is not None and name_at(after) is not None \
                 or kind == "Person" and _introduces_person(doc, token, name_at):
             continue  # "X est médecin"; "l'association « X »", "le maire de Paris Anne Hidalgo": the name is the mention
         before = next((t for t in reversed(doc[max(token.i - 3, 0) : token.i]) if t.pos_ not in {"DET", "ADJ"}), None)
         apposed = token.dep_ == "appos" and (name_at(token.head) is not None or before is not None and before.text == ","
                                              and before.i > 0 and name_at(doc[before.i - 1]) is not None)
         introduces = kind == "Person" and _apposes_name(doc, token, name_at)
-        det = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+        first, last = _noun_phrase(doc, token)  # "un sapeur-pompier": the determiner is the compound's
+        det = next((c.lower_ for t in {first, token} for c in t.children if c.dep_ == "det"), "")
         # "du quartier", "au commissariat": the article is in the preposition
         contracted = not det and any(c.dep_ == "case" and c.lower_ in _CONTRACTIONS for c in token.children)
         plural = "Plur" in token.morph.get("Number")
@@ -536,7 +542,6 @@ def _common_nouns(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Itera
                 or token.dep_ == "obj" and token.head.lemma_ in nouns.idioms.get(token.lemma_.lower(), ()):
             continue  # a bare singular is a phrase's: "avoir lieu", "prendre feu"; "la mort de X" is no one; nor
             # is the noun of an idiom: "prendre la fuite"
-        first, last = _noun_phrase(doc, token)
         taken = last.i
         start, end = first.idx, last.idx + len(last.text)
         one = token.head

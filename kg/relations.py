@@ -104,21 +104,21 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     found = list(first.values())
     found += _through_places(found, {e.key: e for e in entities})
     found += list(_near_incidents(found, entities, sentence_at))
-    found += list(_opposed(entities, sentence_at))
+    found += list(_opposed(found, entities, sentence_at))
     return found + list(_story_place(found, entities, sentence_at, _introduced(doc, of_mention)))
 
 
-def _opposed(entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
-    """"La police a interpellé deux suspects": the police and the suspects, the rioters, the burglars an
-    article tells of are at odds, said in one sentence or not."""
+def _opposed(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at: _BySentence) -> Iterator[Fact]:
+    """"La police ... le cambrioleur": the police and the offenders an article tells of are at odds, said
+    in one sentence or not (unless a verb already said so)."""
     rule = load_yaml("relations.yml")["interactions"]["opposed"]
+    known = {frozenset(_ends(f)) for f in facts if f.kind == "atOddsWith"}
     sides = [[e for e in entities if any(m.head in rule[side] for m in e.mentions)] for side in ("law", "offenders")]
     for law in sides[0]:
         for other in sides[1]:
-            if law.key != other.key:
+            if law.key != other.key and frozenset((law.key, other.key)) not in known:
                 first = min((m for e in (law, other) for m in e.mentions), key=lambda m: m.start)
-                yield Fact("atOddsWith", (("subject", law.key), ("object", other.key)), (sentence_at(first.start),),
-                           "atOddsWith", "inferred from their roles", is_event=False)
+                yield _relation("atOddsWith", law.key, other.key, sentence_at(first.start), "inferred from their roles")
 
 
 class _BySentence:
@@ -340,8 +340,8 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
                       if (e := _entity_at(t, at_token)) is not None and _is_a(e, rule["classes"])]
             if child.dep_ in {"nsubj", "obl:agent"}:
                 doers += listed
-            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (not case if direct
-                                                                                    else case & set(rule["with"])):
+            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (
+                    not case if direct else case & set(rule["with"][name])):
                 others += listed
         if not doers:  # "les voisins ont décidé d'appeler les pompiers": the subject of the verb it depends on
             doers += [doer for doer in _subjects(verb, at_token, passive=False) if _is_a(doer, rule["classes"])]
@@ -368,10 +368,10 @@ def _kin_and_associates(sentence_at: _BySentence, of_mention: dict[Mention, Enti
         possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
         if lemma in associates:
             if possessive is not None:  # "il a réuni ses collègues", "les policiers et leur chef"
-                owner = _subject(noun, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing")
                 name = associates[lemma]
-                if owner is not None and owner.key != relative.key and _is_a(owner, rule["owners"][name]):
-                    yield _relation(name, owner.key, relative.key, sentence_at(m.start), "dependency associate")
+                for owner in _subjects(noun, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing"):
+                    if owner.key != relative.key and _is_a(owner, rule["owners"][name]):
+                        yield _relation(name, owner.key, relative.key, sentence_at(m.start), "dependency associate")
             continue
         if lemma not in kin or relative.kind != "Person":
             continue
@@ -449,13 +449,16 @@ def _consequences(noun: Token, at_token: dict[int, Entity], rule: dict) -> Itera
     """The incidents the words around an incident's noun say it led to: "un incendie suite à une explosion",
     "à la suite d'une explosion", "à cause de l'accident", "une explosion suivie d'un incendie"."""
     case = {c.lemma_.lower() for c in noun.children if c.dep_ == "case"}
+    cause = noun.head
     if case & set(rule["causes"]):  # "suite à une explosion": "suite" is the case
         yield _clause_incident(noun.head, at_token)
-    elif noun.dep_ == "nmod" and noun.head.lemma_.lower() in rule["causes"]:  # "à la suite d'une explosion"
-        yield _clause_incident(noun.head.head, at_token)
+    elif noun.dep_ == "nmod" and cause.lemma_.lower() in rule["causes"] and cause.dep_.startswith("obl") \
+            and any(c.dep_ == "case" for c in cause.children):  # "à la suite d'une explosion", not "la cause de"
+        yield _clause_incident(cause.head, at_token)
     for child in noun.children:  # "une explosion suivie d'un incendie"
         if child.dep_ == "acl" and child.lemma_ in rule["followed"]:
             yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
+
 
 
 def _clause_incident(verb: Token, at_token: dict[int, Entity]) -> Entity | None:
@@ -504,12 +507,14 @@ def _subjects(token: Token, at_token: dict[int, Entity], number: str | None = No
     """The entities ``_subject`` finds, each of a list of subjects: "les enfants et les adolescents"."""
     for _ in range(3):
         verb = token.doc[_clause(token)[0]]
+        own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         subject = _subject_of(verb)
         if subject is not None:
             said = subject.morph.get("Number")
-            if (passive or subject.dep_ != "nsubj:pass") and (number is None or not said or number in said
-                                                              or any(c.dep_ == "conj" for c in subject.children)):
-                for t in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+            listed = number == "Plur" and any(c.dep_ == "conj" for c in subject.children)  # "X et Y ... leurs"
+            if (passive or own.dep_ != "nsubj:pass") and (number is None or not said or number in said or listed):
+                listing = () if number == "Sing" else (c for c in subject.children if c.dep_ == "conj")
+                for t in (subject, *listing):  # "son téléphone" is one's
                     entity = _entity_at(t, at_token)
                     if entity is not None:
                         yield entity
@@ -550,7 +555,8 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
             continue
         phrase = root[m]
         event = at_token.get(phrase.head.i)
-        if phrase.dep_ in SUBJECT_DEPS and event is not None and event.kind == "Incident" and event.key != place.key:
+        if phrase.dep_ in SUBJECT_DEPS and place.local and event is not None and event.kind == "Incident" \
+                and event.key != place.key:
             # "les bureaux ont pris feu", "la maison a été cambriolée": the incident a verb names is at its subject
             yield _relation("locatedIn", event.key, place.key, sentence_at(m.start), "dependency place")
             continue
@@ -575,9 +581,8 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         there = list(in_clause.get(verb, ()))
         if doc[verb].dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in doc[verb].children):
             # "les secours sont arrivés et l'ont conduit à l'hôpital": the subject the verbs share
-            shared = _subject(doc[verb], at_token)
-            there += [shared] if shared is not None and _is_a(
-                shared, rule["participants"]["local" if shared.local else "named"]) else []
+            there += [shared for shared in _subjects(doc[verb], at_token)
+                      if _is_a(shared, rule["participants"]["local" if shared.local else "named"])]
         for entity in there:
             if entity.key != place.key and (found is None or entity.key != found[0].key):
                 yield _relation("locatedIn", entity.key, place.key, sentence, "dependency place of the clause")

@@ -201,9 +201,12 @@ def test_a_verb_that_tells_of_an_incident_names_it_unless_a_noun_does() -> None:
     for thing, verb_to in (("feu", [("prend feu", "noun")]), ("air", [])):
         assert incidents([("L'", "le", "DET", "det", 1, "", True), ("usine", "usine", "NOUN", "nsubj", 2),
                           ("prend", "prendre", "VERB", "ROOT", 2), (thing, thing, "NOUN", "obj", 2)]) == verb_to
-    # "Un incendie brûle": the noun is the mention
+    # "Un incendie brûle", "un incendie qui brûle": the noun is the mention
     assert incidents([("Un", "un", "DET", "det", 1), ("incendie", "incendie", "NOUN", "nsubj", 2),
                       ("brûle", "brûler", "VERB", "ROOT", 2)]) == [("incendie", "noun")]
+    assert incidents([("un", "un", "DET", "det", 1), ("incendie", "incendie", "NOUN", "ROOT", 1),
+                      ("qui", "qui", "PRON", "nsubj", 3), ("brûle", "brûler", "VERB", "acl:relcl", 1)]) == [
+        ("incendie", "noun")]
 
 
 def test_a_person_noun_in_the_plural_is_a_group_or_a_service() -> None:
@@ -387,6 +390,11 @@ def test_a_word_that_judges_a_noun_is_not_part_of_its_mention() -> None:
             ("camion", "camion", "NOUN", "obl", 4, "", True), ("-", "-", "PUNCT", "punct", 7, "", True),
             ("benne", "benne", "NOUN", "compound", 7)]
     assert [m[0] for m in nouns(rows)] == ["sapeurs-pompiers", "camion-benne"]
+    # its determiner hangs on its first half: "un sapeur-pompier"
+    rows = [("un", "un", "DET", "det", 1), ("sapeur", "sapeur", "NOUN", "nsubj", 4, "", True),
+            ("-", "-", "PUNCT", "punct", 3, "", True), ("pompier", "pompier", "NOUN", "compound", 1),
+            ("arrive", "arriver", "VERB", "ROOT", 4)]
+    assert [m[0] for m in nouns(rows)] == ["sapeur-pompier"]
     # nor one that says how big or what colour: "un grand camion noir"
     rows = [("un", "un", "DET", "det", 2), ("grand", "grand", "ADJ", "amod", 2), ("camion", "camion", "NOUN", "ROOT", 2),
             ("noir", "noir", "ADJ", "amod", 2)]

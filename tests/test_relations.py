@@ -546,6 +546,12 @@ def test_who_organised_or_caused_an_incident_initiated_it() -> None:
             ("provoque", "provoquer", "VERB", "acl:relcl", 4), ("un", "un", "DET", "det", 8),
             ("incendie", "incendie", "NOUN", "obj", 6)]
     assert initiated(rows, {"explose": "Incident", "incendie": "Incident"}) == {("explose", "incendie")}
+    # "L'explosion est la cause de l'incendie" is not read backwards
+    rows = [("L'", "le", "DET", "det", 1, "", True), ("explosion", "explosion", "NOUN", "nsubj", 4),
+            ("est", "être", "AUX", "cop", 4), ("la", "le", "DET", "det", 4), ("cause", "cause", "NOUN", "ROOT", 4),
+            ("de", "de", "ADP", "case", 7), ("l'", "le", "DET", "det", 7, "", True),
+            ("incendie", "incendie", "NOUN", "nmod", 4)]
+    assert ("incendie", "explosion") not in initiated(rows, {"explosion": "Incident", "incendie": "Incident"})
     # "les organisateurs du festival"
     rows = [("les", "le", "DET", "det", 1), ("organisateurs", "organisateur", "NOUN", "ROOT", 1),
             ("du", "de", "ADP", "case", 3), ("festival", "festival", "NOUN", "nmod", 1)]
@@ -585,6 +591,27 @@ def test_the_police_and_the_offenders_of_an_article_are_at_odds() -> None:
         return {r for r in parsed(rows, {}, {"police": "Organization", other: "Person"}) if r[0] == "atOddsWith"}
     assert odds("cambrioleur") == {("atOddsWith", "police", "cambrioleur")}
     assert odds("témoin") == set()
+
+
+def test_a_singular_possessive_is_the_first_of_a_list_of_subjects_only() -> None:
+    # "Paul et Anne retrouvent son téléphone": his; "... leurs téléphones": theirs
+    def found_by(det: str, number: str) -> set[tuple[str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 3, "Number=Sing"), ("et", "et", "CCONJ", "cc", 2),
+                ("Anne", "Anne", "PROPN", "conj", 0, "Number=Sing"), ("retrouvent", "retrouver", "VERB", "ROOT", 3),
+                (det, det, "DET", "det", 5, f"Number={number}|Poss=Yes"), ("téléphone", "téléphone", "NOUN", "obj", 3)]
+        return controls(rows, {"Paul": "Person", "Anne": "Person"}, {"téléphone": "Object"})
+    assert found_by("son", "Sing") == {("Paul", "téléphone")}
+    assert found_by("leurs", "Plur") == {("Paul", "téléphone"), ("Anne", "téléphone")}
+
+
+def test_who_struggles_with_someone_is_no_enemy_of_theirs() -> None:
+    # "Paul lutte contre les voleurs" (at odds), "Paul lutte avec les voisins" (not)
+    def odds(prep: str) -> set[tuple[str, str, str]]:
+        rows = [("Paul", "Paul", "PROPN", "nsubj", 1), ("lutte", "lutter", "VERB", "ROOT", 1),
+                (prep, prep, "ADP", "case", 4), ("les", "le", "DET", "det", 4), ("gens", "gens", "NOUN", "obl:arg", 1)]
+        return {r for r in parsed(rows, {"Paul": "Person"}, {"gens": "Group"}) if r[0] == "atOddsWith"}
+    assert odds("contre") == {("atOddsWith", "Paul", "gens")}
+    assert odds("avec") == set()
 
 
 def test_a_gift_is_had_by_the_giver_and_the_recipient() -> None:
