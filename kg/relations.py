@@ -281,7 +281,7 @@ def _members(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: 
         for child in noun.children:
             other = _entity_at(child, at_token)  # "de l'association « X »" is X's
             if child.dep_ != "nmod" or other is None or other.key == member.key \
-                    or not any(c.dep_ == "case" and c.lower_ in rule["links"] for c in child.children):
+                    or not _cases(child) & set(rule["links"]):
                 continue
             sentence = sentence_at(m.start)
             if owner and _is_a(other, rule["controlled"]):
@@ -296,7 +296,7 @@ def _among(group: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[En
     phrase's noun names ("des blessés parmi les passagers"), else the object of its verb ("huit morts au
     sein de l'équipage", "parmi eux, il y avait X"), else its subject ("ils ont été retrouvés parmi les
     victimes")."""
-    case = {c.lower_ for c in group.children if c.dep_ == "case"}
+    case = _cases(group)
     if group.head.lemma_ in rule["within"] and case & set(rule["links"]):
         group = group.head  # "au sein de l'équipage"
     elif not case & set(rule["among_places"]):
@@ -334,10 +334,10 @@ def _interactions(doc: Doc, sentence_at: _BySentence, at_token: dict[int, Entity
             continue
         doers, others = [], []  # "X a arrêté Y", "Y a été arrêté par X", "X a parlé à Y"
         for child in verb.children:
-            case = {c.lower_ for c in child.children if c.dep_ == "case"}
+            case = _cases(child)
             # "X et Y ont appelé les pompiers": each of a list
-            listed = [e for t in (child, *(c for c in child.children if c.dep_ == "conj"))
-                      if (e := _entity_at(t, at_token)) is not None and _is_a(e, rule["classes"])]
+            listed = [e for t in _listed(child) if (e := _entity_at(t, at_token)) is not None
+                      and _is_a(e, rule["classes"])]
             if child.dep_ in {"nsubj", "obl:agent"}:
                 doers += listed
             elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (
@@ -365,7 +365,7 @@ def _kin_and_associates(sentence_at: _BySentence, of_mention: dict[Mention, Enti
             continue
         noun = root[m]
         lemma = noun.lemma_.lower()
-        possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+        possessive = _possessive(noun)
         if lemma in associates:
             if possessive is not None:  # "il a réuni ses collègues", "les policiers et leur chef"
                 name = associates[lemma]
@@ -378,7 +378,7 @@ def _kin_and_associates(sentence_at: _BySentence, of_mention: dict[Mention, Enti
         mine = possessive is not None and possessive.lower_ in rule["possessives"]
         others = [_subject(noun, at_token, "Sing")] if mine else []
         others += [_entity_at(c, at_token) for c in noun.children if c.dep_ == "nmod"
-                   and any(x.dep_ == "case" and x.lower_ in rule["links"] for x in c.children)]
+                   and _cases(c) & set(rule["links"])]
         for other in others:
             if other is not None and other.kind == "Person" and other.key != relative.key:
                 yield _relation("relativeOf", relative.key, other.key, sentence_at(m.start), "dependency kin")
@@ -404,15 +404,14 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "des bouteilles et des gourdins": the list's first says what the others are
-    head, case = first.head, {c.lower_ for t in (noun, first) for c in t.children if c.dep_ == "case"}
+    head, case = first.head, _cases(noun) | _cases(first)
     for child in noun.children:
-        if child.dep_ == "nmod" and not work and any(c.dep_ == "case" and c.lower_ in rule["links"]
-                                                     for c in child.children):
+        if child.dep_ == "nmod" and not work and _cases(child) & set(rule["links"]):
             yield _entity_at(child, at_token)  # "la voiture de M. X"
         elif child.dep_ == "acl" and child.pos_ == "VERB" and child.lemma_ not in rule["unheld"]:
             # "la voiture conduite par X"
             yield from (_entity_at(c, at_token) for c in child.children if c.dep_ == "obl:agent")
-    possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+    possessive = _possessive(noun)
     equipped = case & set(rule["links"]) and (head.lemma_ in rule["equipped"] or any(
         c.dep_ in {"amod", "acl"} and c.lemma_ in rule["equipped"] for c in head.children))
     if possessive is not None:  # "il a saisi son portable", "les enfants ... leurs chapeaux"
@@ -426,7 +425,7 @@ def _holders(noun: Token, at_token: dict[int, Entity], rule: dict, work: bool) -
         yield from _subjects(first, at_token, passive=False) if first.dep_ == "obj" else ()
         yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent"
                     or head.lemma_ in rule["giving"] and first.dep_ == "obj" and c.dep_ in {"iobj", "obl", "obl:arg"}
-                    and any(x.dep_ == "case" and x.lower_ in rule["recipients"] for x in c.children))
+                    and _cases(c) & set(rule["recipients"]))
 
 
 def _initiated(sentence_at: _BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
@@ -474,7 +473,7 @@ def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterato
     if noun.pos_ == "VERB":  # an incident a verb names: "deux individus ont cambriolé le magasin", its own
         if noun.lemma_ in rule["agentive"]:  # subject or agent ("la foule rassemblée" is no one's doing)
             yield from (_entity_at(t, at_token) for c in noun.children if c.dep_ in {"nsubj", "obl:agent"}
-                        for t in (c, *(x for x in c.children if x.dep_ == "conj")))
+                        for t in _listed(c))
         return
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -491,7 +490,7 @@ def _initiators(noun: Token, at_token: dict[int, Entity], rule: dict) -> Iterato
         elif first.dep_ == "nsubj:pass":  # "l'incendie a été provoqué par X"
             yield from (_entity_at(c, at_token) for c in head.children if c.dep_ == "obl:agent")
     elif first.dep_ == "nmod" and head.lemma_.lower() in rule["nouns"] \
-            and any(c.dep_ == "case" and c.lower_ in rule["links"] for c in first.children):
+            and _cases(first) & set(rule["links"]):
         yield _entity_at(head, at_token)  # "les organisateurs du festival"
 
 
@@ -513,8 +512,7 @@ def _subjects(token: Token, at_token: dict[int, Entity], number: str | None = No
             said = subject.morph.get("Number")
             listed = number == "Plur" and any(c.dep_ == "conj" for c in subject.children)  # "X et Y ... leurs"
             if (passive or own.dep_ != "nsubj:pass") and (number is None or not said or number in said or listed):
-                listing = () if number == "Sing" else (c for c in subject.children if c.dep_ == "conj")
-                for t in (subject, *listing):  # "son téléphone" is one's
+                for t in (subject,) if number == "Sing" else _listed(subject):  # "son téléphone" is one's
                     entity = _entity_at(t, at_token)
                     if entity is not None:
                         yield entity
@@ -546,7 +544,7 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         # what a common noun names is there wherever it hangs in the clause ("les victimes de l'accident ont
         # été conduites à l'hôpital"); a named person only as the verb's own ("le fils de X" is not X)
         verb = _clause(doc[i])[0] if entity.local else _participant_of(doc[i])
-        source = any(c.dep_ == "case" and c.lower_ in rule["sources"] for c in doc[i].children)
+        source = _cases(doc[i]) & set(rule["sources"])
         if verb is not None and not source and entity not in in_clause[verb] \
                 and _is_a(entity, rule["participants"]["local" if entity.local else "named"]):
             in_clause[verb].append(entity)
@@ -560,7 +558,7 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
             # "les bureaux ont pris feu", "la maison a été cambriolée": the incident a verb names is at its subject
             yield _relation("locatedIn", event.key, place.key, sentence_at(m.start), "dependency place")
             continue
-        case = {c.lower_ for c in phrase.children if c.dep_ == "case"}
+        case = _cases(phrase)
         dative = case & set(rule["dative"]) and place.kind in rule["dative"][next(iter(case & set(rule["dative"])))]
         if phrase.dep_ not in _LOCATIVE_DEPS or dative:
             continue
@@ -586,6 +584,21 @@ def _placed(doc: Doc, sentence_at: _BySentence, of_mention: dict[Mention, Entity
         for entity in there:
             if entity.key != place.key and (found is None or entity.key != found[0].key):
                 yield _relation("locatedIn", entity.key, place.key, sentence, "dependency place of the clause")
+
+
+def _cases(token: Token) -> set[str]:
+    """The prepositions of ``token``'s phrase, in lower case: {"de"} for "de l'association"."""
+    return {c.lower_ for c in token.children if c.dep_ == "case"}
+
+
+def _possessive(noun: Token) -> Token | None:
+    """The possessive determiner of ``noun``: "son" in "son portable"."""
+    return next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+
+
+def _listed(token: Token) -> tuple[Token, ...]:
+    """``token`` and the others of its list: "les enfants et les adolescents"."""
+    return (token, *(c for c in token.children if c.dep_ == "conj"))
 
 
 def _is_a(entity: Entity, classes: Sequence[str]) -> bool:
