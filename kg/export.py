@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.bundled import bundled
 from kg.errors import InputError
 from kg.graphml import write_graphml
 from kg.network import build_network, edge_rows, node_rows, subgraph
@@ -80,7 +81,6 @@ class View:
 _RDF_FORMATS = {Format.turtle: ox.RdfFormat.TURTLE, Format.ntriples: ox.RdfFormat.N_TRIPLES,
                 Format.nquads: ox.RdfFormat.N_QUADS, Format.trig: ox.RdfFormat.TRIG,
                 Format.rdfxml: ox.RdfFormat.RDF_XML}
-CONTEXT = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 
 
 @contextmanager
@@ -141,7 +141,7 @@ def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
 
 def _jsonld(store: Store, out: IO[bytes]) -> None:
     """JSON-LD compacted with the context shipped in ontology/context.jsonld."""
-    context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    context = json.loads(bundled("ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))["@context"]
     graph = Graph()
     data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")

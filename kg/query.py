@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.bundled import bundled
 from kg.errors import InputError, QueryError
 from kg.export import PREFIXES
 from kg.store import Store
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
 
 
-def stored_queries() -> dict[str, Path]:
+def stored_queries() -> dict[str, Traversable]:
     """Return the stored queries by name (file name without .rq)."""
-    folder = QUERY_DIR if QUERY_DIR.is_dir() else Path(str(resources.files("kg"))) / "queries"
-    return {p.stem: p for p in sorted(folder.glob("*.rq"))} if folder.is_dir() else {}
+    files = sorted((f for f in bundled("queries").iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    return {f.name.removesuffix(".rq"): f for f in files}
 
 
-def description(path: Path) -> str:
+def description(path: Traversable) -> str:
     """Return the one-line description of a stored query: the comment on its first line."""
-    first = path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
-    return first.lstrip("#").strip()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines[0].lstrip("#").strip() if lines else ""
 
 
 def resolve_query(query: str) -> str:
