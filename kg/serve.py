@@ -6,13 +6,16 @@ import json
 import logging
 import multiprocessing
 import queue
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from kg.errors import QueryError, StoreError
+from kg.store import Reader
 
 log = logging.getLogger(__name__)
 
@@ -21,17 +24,21 @@ RESULTS = {"application/sparql-results+json": "JSON", "application/json": "JSON"
            "text/csv": "CSV", "text/tab-separated-values": "TSV"}
 GRAPHS = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD",
           "application/rdf+xml": "RDF_XML"}
-SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ntriples": "application/n-triples",
-         "jsonld": "application/ld+json"}
+# Names a client may give in ?format= (or output=, results=, as SPARQLWrapper also sends), for each kind of result:
+# "xml" is SPARQL XML for a SELECT and RDF/XML for a CONSTRUCT, as clients mean it.
+RESULT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values"}
+GRAPH_NAMES = {"turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle", "ntriples": "application/n-triples",
+               "nt": "application/n-triples", "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+               "json": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
+               "rdf": "application/rdf+xml", "xml": "application/rdf+xml"}
+FORMAT_PARAMETERS = ("format", "output", "results")
 MAX_REQUEST = 1_000_000  # bytes of query a client may send
 _DROP_AT_MOST = 64 * MAX_REQUEST  # of a larger request, bytes read (and dropped) before the 413 answer
 _STATIC = {"": ("index.html", "text/html; charset=utf-8"), "app.js": ("app.js", "text/javascript; charset=utf-8"),
            "app.css": ("app.css", "text/css; charset=utf-8")}
-# Words that change data or reach outside the store, found outside strings, IRIs and comments.
-_REFUSED = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|SERVICE)\b", re.IGNORECASE)
-_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
-_IRI = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
+_TEXT = "text/plain; charset=utf-8"
+_UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
 
 
 class Refused(Exception):
@@ -42,21 +49,79 @@ class Refused(Exception):
         self.status = status
 
 
-def check_read_only(sparql: str) -> None:
-    """Refuse updates, LOAD, SERVICE and IRIs that reach files.
+def check_read_query(sparql: str) -> None:
+    """Refuse a query that would reach outside the store: SERVICE, or a file: IRI anywhere.
+
+    rdflib's SPARQL parser reads the query, only when its text holds "service" or "file:" (parsing
+    costs milliseconds; without those words neither can be there). Oxigraph runs queries only, never
+    an update: what is not a query is told apart from an update after Oxigraph refuses it (``is_update``).
 
     Raises:
-        Refused: 403 with the reason.
+        Refused: 403 with the reason; 400 when the text holds one of those words and does not parse.
     """
-    for iri in _IRI.findall(sparql):
-        if iri.lower().startswith("file:"):
-            raise Refused(HTTPStatus.FORBIDDEN, f"file: IRIs are refused ({iri}): the endpoint reads only its store")
-    bare = _IRI.sub("<>", _OPAQUE.sub('""', sparql))
-    found = _REFUSED.search(bare)
-    if found:
-        word = found.group(1).upper()
-        what = "SERVICE (federated queries)" if word == "SERVICE" else f"SPARQL Update ({word})"
-        raise Refused(HTTPStatus.FORBIDDEN, f"{what} is refused: this endpoint is read-only")
+    folded = sparql.lower()
+    if "service" not in folded and "file:" not in folded:
+        return
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(sparql)
+    except ParseException as e:
+        if is_update(sparql):
+            raise Refused(HTTPStatus.FORBIDDEN, _UPDATE_REFUSED) from None
+        raise Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {e}") from None
+    reason = _reaching_out(tree)
+    if reason:
+        raise Refused(HTTPStatus.FORBIDDEN, f"{reason} refused: this endpoint reads only its store")
+
+
+def is_update(sparql: str) -> bool:
+    """Whether the text parses as a SPARQL Update (rdflib's parser)."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(sparql)
+    except ParseException:
+        return False
+    return True
+
+
+def _reaching_out(node: object) -> str | None:
+    """What in a parsed query reaches outside the store, if anything."""
+    from pyparsing import ParseResults
+    from rdflib import URIRef
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return "SERVICE (federated queries) is"
+        children: Iterable[object] = node.values()
+    elif isinstance(node, URIRef):
+        return f"file: IRIs ({node}) are" if node.lower().startswith("file:") else None
+    elif isinstance(node, list | ParseResults):
+        children = node
+    else:
+        return None
+    return next((reason for child in children if (reason := _reaching_out(child))), None)
+
+
+def media_type(formats: list[str], accept: str, graph: bool) -> str | None:
+    """The media type to answer in: the first ``format=`` value that names one offered for this kind of
+    result (a short name or a media type), else the one the Accept header prefers; None for neither."""
+    offered, names = (GRAPHS, GRAPH_NAMES) if graph else (RESULTS, RESULT_NAMES)
+    for value in formats:
+        media = names.get(value.strip().lower(), value.strip().lower())
+        if media in offered:
+            return media
+    return choose(accept, offered)
+
+
+def known_format(formats: list[str]) -> bool:
+    """Whether any ``format=`` value names a format of either kind or an offered media type."""
+    known = {*RESULT_NAMES, *GRAPH_NAMES, *RESULTS, *GRAPHS}
+    return any(value.strip().lower() in known for value in formats)
 
 
 def choose(accept: str, offered: dict[str, str]) -> str | None:
@@ -108,49 +173,54 @@ class _Capped:
         """Nothing to flush: the parts stay in memory until the answer is sent."""
 
 
-def execute(store_path: str, sparql: str, accept: str, limit: int) -> Answer:
-    """Run one query against a fresh read-only view of the store (in a worker process)."""
+def execute(reader: Reader, sparql: str, formats: list[str], accept: str, limit: int) -> Answer:
+    """Run one query on the reader's view of the store and serialize its result (in a worker process)."""
     import pyoxigraph as ox
 
-    from kg.errors import QueryError
     from kg.query import run_query
-    from kg.store import Store
 
     try:
-        result = run_query(Store(Path(store_path), create=False, read_only=True), sparql)
+        with reader.view() as store:
+            result = run_query(store, sparql)
+            graph = isinstance(result, ox.QueryTriples)
+            media = media_type(formats, accept, graph)
+            if media is None:
+                offered = ", ".join(GRAPHS if graph else RESULTS)
+                return Answer(406, _TEXT, f"cannot answer in {accept}; offered: {offered}\n".encode())
+            sink = _Capped(limit)
+            if graph:
+                ox.serialize(result, sink, getattr(ox.RdfFormat, GRAPHS[media]))  # type: ignore[arg-type]
+            else:
+                result.serialize(sink, getattr(ox.QueryResultsFormat, RESULTS[media]))  # type: ignore[union-attr, arg-type]
     except QueryError as e:
-        return Answer(400, "text/plain; charset=utf-8", f"{e}\n".encode())
-    graph = isinstance(result, ox.QueryTriples)
-    media = choose(accept, GRAPHS if graph else RESULTS)
-    if media is None:
-        offered = ", ".join(GRAPHS if graph else RESULTS)
-        return Answer(406, "text/plain; charset=utf-8", f"cannot answer in {accept}; offered: {offered}\n".encode())
-    sink = _Capped(limit)
-    try:
-        if graph:
-            ox.serialize(result, sink, getattr(ox.RdfFormat, GRAPHS[media]))  # type: ignore[arg-type]
-        else:
-            result.serialize(sink, getattr(ox.QueryResultsFormat, RESULTS[media]))  # type: ignore[union-attr, arg-type]
+        if is_update(sparql):  # Oxigraph's parser refused it as a query; it is an update
+            return Answer(403, _TEXT, f"{_UPDATE_REFUSED}\n".encode())
+        return Answer(400, _TEXT, f"{e}\n".encode())
+    except StoreError as e:
+        return Answer(503, _TEXT, f"{e}\n".encode())
     except OverflowError:
-        return Answer(413, "text/plain; charset=utf-8",
-                      f"the result is larger than {limit:,} bytes: narrow the query or add LIMIT\n".encode())
+        return Answer(413, _TEXT, f"the result is larger than {limit:,} bytes: narrow the query or add LIMIT\n".encode())
     return Answer(200, media, b"".join(sink.parts))
 
 
-def _worker(connection) -> None:  # noqa: ANN001
+def _worker(connection, store_path: str) -> None:  # noqa: ANN001
+    reader = Reader(Path(store_path))
     while True:
         job = connection.recv()
         if job is None:
             return
         try:
-            answer = execute(*job)
+            answer = execute(reader, *job)
         except Exception as e:  # the server must answer, whatever the query did
-            answer = Answer(500, "text/plain; charset=utf-8", f"query failed: {e}\n".encode())
+            answer = Answer(500, _TEXT, f"query failed: {e}\n".encode())
         connection.send(answer)
 
 
 class Workers:
-    """Worker processes that run queries, so a query past its time can be stopped by killing its worker."""
+    """Worker processes that run queries, so a query past its time can be stopped by killing its worker.
+
+    Each keeps its view of the store open between queries (``Reader``).
+    """
 
     def __init__(self, store_path: Path, count: int, timeout: float, limit: int) -> None:
         self.store_path, self.timeout, self.limit = str(store_path), timeout, limit
@@ -162,16 +232,16 @@ class Workers:
 
     def _start(self) -> tuple:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(child,), daemon=True)
+        process = self._context.Process(target=_worker, args=(child, self.store_path), daemon=True)
         process.start()
         self._all.append(process)
         return process, parent
 
-    def run(self, sparql: str, accept: str) -> Answer:
+    def run(self, sparql: str, formats: list[str], accept: str) -> Answer:
         """Run a query in the next free worker; a query over time is stopped and answered 503."""
         process, connection = self._idle.get()
         try:
-            connection.send((self.store_path, sparql, accept, self.limit))
+            connection.send((sparql, formats, accept, self.limit))
             if connection.poll(self.timeout):
                 answer = connection.recv()
                 self._idle.put((process, connection))
@@ -181,8 +251,7 @@ class Workers:
         process.kill()
         process.join()
         self._idle.put(self._start())
-        return Answer(503, "text/plain; charset=utf-8",
-                      f"the query took more than {self.timeout:g} s and was stopped\n".encode())
+        return Answer(503, _TEXT, f"the query took more than {self.timeout:g} s and was stopped\n".encode())
 
     def close(self) -> None:
         """Stop every worker."""
@@ -193,6 +262,8 @@ class Workers:
 def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-sparql"
+        protocol_version = "HTTP/1.1"  # connections kept open: a client's next query costs no new connection
+        timeout = 60  # seconds an idle connection is kept
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             log.info("%s %s", self.address_string(), format % args)
@@ -208,7 +279,7 @@ def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(answer.body)
 
         def _text(self, status: int, message: str) -> None:
-            self._send(Answer(status, "text/plain; charset=utf-8", f"{message}\n".encode()))
+            self._send(Answer(status, _TEXT, f"{message}\n".encode()))
 
         def do_OPTIONS(self) -> None:  # noqa: N802
             self.send_response(204)
@@ -246,7 +317,7 @@ def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if media == "application/sparql-update":
-                self._text(403, "SPARQL Update is refused: this endpoint is read-only")
+                self._text(403, _UPDATE_REFUSED)
             elif media == "application/sparql-query":
                 self._sparql(parse_qs(url.query), body)
             elif media == "application/x-www-form-urlencoded":
@@ -263,20 +334,25 @@ def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
 
         def _sparql(self, params: dict[str, list[str]], body: str | None) -> None:
             if "update" in params:
-                self._text(403, "SPARQL Update is refused: this endpoint is read-only")
+                self._text(403, _UPDATE_REFUSED)
                 return
             sparql = body if body is not None else (params.get("query") or [None])[0]
             if not sparql:
                 self._text(400, "give a query: /sparql?query=SELECT ...")
                 return
+            # SPARQLWrapper sends a name and a list of media types: format=json-ld&format=application/ld+json,...
+            formats = [part for name in FORMAT_PARAMETERS for value in params.get(name, [])
+                       for part in value.split(",") if part.strip()]
+            if formats and not known_format(formats):
+                self._text(406, f"no format {', '.join(formats)}; offered: "
+                                f"{', '.join(sorted({*RESULT_NAMES, *GRAPH_NAMES}))} or a media type")
+                return
             try:
-                check_read_only(sparql)
+                check_read_query(sparql)
             except Refused as e:
                 self._text(e.status, str(e))
                 return
-            wanted = (params.get("format") or [""])[0]
-            accept = SHORT.get(wanted, wanted) or self.headers.get("Accept") or "*/*"
-            self._send(workers.run(sparql, accept))
+            self._send(workers.run(sparql, formats, self.headers.get("Accept") or "*/*"))
 
     return Handler
 

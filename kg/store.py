@@ -6,6 +6,7 @@ import fcntl
 import shutil
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -57,14 +58,7 @@ class Store:
             raise StoreError(f"{path}: cannot open the store ({e})") from e
 
     def _lock(self, file: Path, mode: int, blocking: bool = True) -> bool:
-        handle = file.open("a+")
-        try:
-            fcntl.flock(handle, mode if blocking else mode | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            return False
-        self._locks.append(handle)
-        return True
+        return _flock(self._locks, file, mode, blocking)
 
     def _open_writer(self, path: Path) -> ox.Store:
         path.mkdir(parents=True, exist_ok=True)
@@ -88,18 +82,18 @@ class Store:
         return store
 
     def _open_reader(self, path: Path) -> ox.Store:
-        if self._lock(path / _LOCK, fcntl.LOCK_SH, blocking=False):
-            return ox.Store.read_only(str(path))
-        self._lock(path / _SNAPSHOT_LOCK, fcntl.LOCK_SH)  # a build writes: read what was there before it
-        if not (path / _SNAPSHOT).exists():
-            raise StoreError(f"{path}: a kg build is creating this store; try again when it finishes")
-        return ox.Store.read_only(str(path / _SNAPSHOT))
+        return ox.Store.read_only(str(_lock_for_reading(self._locks, path)))
+
+    @classmethod
+    def _wrapping(cls, store: ox.Store, path: Path) -> Store:
+        """A Store around an open Oxigraph store whose locks its opener keeps."""
+        wrapper = cls.__new__(cls)
+        wrapper.path, wrapper._store, wrapper._locks, wrapper._unflushed = path, store, [], 0
+        return wrapper
 
     def close(self) -> None:
         """Let other processes write (or read) again; the store is not used after this."""
-        for handle in self._locks:
-            handle.close()
-        self._locks.clear()
+        _release(self._locks)
 
     @classmethod
     def from_files(cls, files: Iterable[Path]) -> Store:
@@ -195,3 +189,86 @@ class Store:
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+class Reader:
+    """Read-only views of an on-disk store for a process that queries it again and again (`kg serve`).
+
+    Opening the store costs milliseconds, more than a small query: a view is kept open between
+    queries and opened again only when a build has begun since (each build makes a new snapshot).
+    The read locks are held while a view is used only, so builds wait no longer than for `kg query`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        """Read the store at ``path``.
+
+        Raises:
+            StoreError: when there is no store at ``path``.
+        """
+        if not path.exists():
+            raise StoreError(f"{path}: no store here (run `kg build` first, or give --store)")
+        self.path = path
+        self._open: tuple[tuple[Path, tuple[int, int] | None], Store] | None = None
+
+    @contextmanager
+    def view(self) -> Iterator[Store]:
+        """The store as it is now (as it was before the build, while one writes), locked while used.
+
+        Raises:
+            StoreError: when the store cannot be opened.
+        """
+        locks: list[IO[str]] = []
+        try:
+            folder = _lock_for_reading(locks, self.path)
+            key = (folder, _identity(self.path / _SNAPSHOT))
+            if self._open is None or self._open[0] != key:
+                self._open = None  # the old view is closed before the new one opens
+                try:
+                    self._open = (key, Store._wrapping(ox.Store.read_only(str(folder)), self.path))
+                except OSError as e:
+                    raise StoreError(f"{self.path}: cannot open the store ({e})") from e
+            yield self._open[1]
+        finally:
+            _release(locks)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """What tells one snapshot from the next: every build replaces the folder."""
+    try:
+        status = folder.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_ctime_ns
+
+
+def _flock(handles: list[IO[str]], file: Path, mode: int, blocking: bool = True) -> bool:
+    """Lock ``file`` and keep its handle in ``handles``; without ``blocking``, return False when taken."""
+    handle = file.open("a+")
+    try:
+        fcntl.flock(handle, mode if blocking else mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return False
+    handles.append(handle)
+    return True
+
+
+def _release(handles: list[IO[str]]) -> None:
+    for handle in handles:
+        handle.close()
+    handles.clear()
+
+
+def _lock_for_reading(handles: list[IO[str]], path: Path) -> Path:
+    """Take the read locks and return the folder to read: the store, or its snapshot while a build writes.
+
+    Raises:
+        StoreError: when a build is creating the store and there is no snapshot yet.
+    """
+    if _flock(handles, path / _LOCK, fcntl.LOCK_SH, blocking=False):
+        return path
+    _flock(handles, path / _SNAPSHOT_LOCK, fcntl.LOCK_SH)  # a build writes: read what was there before it
+    if not (path / _SNAPSHOT).exists():
+        _release(handles)
+        raise StoreError(f"{path}: a kg build is creating this store; try again when it finishes")
+    return path / _SNAPSHOT

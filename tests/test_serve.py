@@ -8,16 +8,18 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import rdflib
-from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDF, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.serve import Refused, check_read_only, choose
+from kg.serve import Refused, check_read_query, choose, is_update, media_type
 from kg.store import Store
 
 DATA = Path(__file__).parent / "data"
@@ -113,10 +115,35 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str) -> Non
         assert status == 413
 
 
-def test_read_only_check_ignores_words_inside_strings_and_iris() -> None:
-    check_read_only('SELECT * WHERE { ?s ?p "DELETE me" . ?s <http://x/INSERT> ?o } # LOAD')
-    with pytest.raises(Refused):
-        check_read_only("DELETE WHERE { ?s ?p ?o }")
+READ_QUERIES_WITH_UPDATE_WORDS = [
+    "SELECT ?add WHERE { BIND(1 AS ?add) }", "SELECT ?move ?load WHERE { BIND(1 AS ?move) BIND(2 AS ?load) }",
+    "SELECT ?service WHERE { BIND(1 AS ?service) }", "PREFIX ex: <http://example.org/> ASK { ?s ex:create ?o }",
+    'SELECT * WHERE { ?s ?p "DELETE me" . ?s <http://x/INSERT> ?o } # LOAD <http://x> SERVICE',
+    "SELECT (COUNT(*) AS ?drop) WHERE { ?s <http://x/file:> ?o }"]
+
+
+@pytest.mark.parametrize("query", READ_QUERIES_WITH_UPDATE_WORDS)
+def test_read_queries_that_use_update_words_are_answered(endpoint: str, query: str) -> None:
+    check_read_query(query)
+    assert not is_update(query)
+    status, _, body = fetch(endpoint + "sparql", query.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 200, body
+
+
+@pytest.mark.parametrize("query", ["DELETE WHERE { ?s ?p ?o }", "CLEAR ALL", "ADD DEFAULT TO <http://x>",
+                                   "PREFIX ex: <http://x/> INSERT { ?s ex:p 1 } WHERE { SERVICE <http://x> {} }",
+                                   "SELECT * WHERE { SERVICE SILENT <http://x> { ?s ?p ?o } }",
+                                   "PREFIX f: <file:///etc/> SELECT * FROM f:passwd WHERE { ?s ?p ?o }"])
+def test_updates_and_reaching_out_are_told_by_the_parser(endpoint: str, query: str) -> None:
+    status, _, body = fetch(endpoint + "sparql", query.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 403, body
+    assert is_update(query) == ("Update" in body)
+
+
+def test_a_parse_error_that_mentions_service_is_a_syntax_error() -> None:
+    with pytest.raises(Refused) as refused:
+        check_read_query("SELECT ?service WHERE {")
+    assert refused.value.status == 400
 
 
 def test_content_negotiation() -> None:
@@ -124,6 +151,49 @@ def test_content_negotiation() -> None:
     assert choose("text/csv;q=0.9, application/sparql-results+json", offered) == "application/sparql-results+json"
     assert choose("*/*", offered) == "application/sparql-results+json"
     assert choose("image/png", offered) is None
+    # a format= value that does not apply to the kind of result leaves the choice to Accept
+    assert media_type(["xml"], "application/rdf+xml", graph=True) == "application/rdf+xml"
+    assert media_type(["xml"], "*/*", graph=False) == "application/sparql-results+xml"
+    assert media_type(["tsv", "text/tab-separated-values"], "*/*", graph=True) == "text/turtle"
+    assert media_type(["turtle"], "text/csv", graph=False) == "text/csv"
+
+
+QUERIES = {"SELECT": "SELECT ?s WHERE { ?s a ?c } LIMIT 2", "ASK": "ASK { ?s ?p ?o }",
+           "CONSTRUCT": "CONSTRUCT WHERE { ?s a ?c } LIMIT 2",
+           "DESCRIBE": "DESCRIBE ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> \"TikTok\"@fr } LIMIT 1"}
+
+
+@pytest.mark.parametrize("form", QUERIES)
+@pytest.mark.parametrize("fmt", [JSON, XML, TURTLE, N3, RDF, RDFXML, CSV, TSV, JSONLD])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_sparqlwrapper_every_form_in_every_return_format(endpoint: str, form: str, fmt: str, method: str) -> None:
+    sparql = client(endpoint, QUERIES[form], fmt)
+    sparql.setMethod(method)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # SPARQLWrapper warns of the formats it sends */* for
+        result = sparql.query()
+        converted = result.convert()
+    assert result.response.status == 200
+    media = result.info()["content-type"]
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        wanted = {XML: "application/rdf+xml", RDFXML: "application/rdf+xml", RDF: "application/rdf+xml",
+                  JSONLD: "application/ld+json", JSON: "application/ld+json"}.get(fmt, "text/turtle")
+        assert media == wanted
+        assert len(converted if isinstance(converted, rdflib.Graph) else rdflib.Graph().parse(
+            data=converted, format="turtle")) > 0
+    else:
+        wanted = {XML: "application/sparql-results+xml", CSV: "text/csv", TSV: "text/tab-separated-values"}.get(
+            fmt, "application/sparql-results+json")
+        assert media == wanted and converted
+
+
+def test_format_parameter(endpoint: str) -> None:
+    construct = urllib.parse.quote("CONSTRUCT WHERE { ?s a ?c } LIMIT 2")
+    status, headers, body = fetch(endpoint + f"sparql?format=rdfxml&query={construct}")
+    assert status == 200 and headers["Content-Type"] == "application/rdf+xml"
+    assert len(rdflib.Graph().parse(data=body, format="xml")) == 2
+    status, _, body = fetch(endpoint + f"sparql?format=yaml&query={construct}")
+    assert status == 406 and "rdfxml" in body
 
 
 @pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")), reason="needs chromium-driver")

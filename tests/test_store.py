@@ -13,7 +13,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.errors import StoreError
-from kg.store import Store
+from kg.store import Reader, Store
 
 SHARED = URIRef("https://w3id.org/kg-news/id/entity/Q312")
 KG = "https://w3id.org/kg-news/ontology#"
@@ -66,7 +66,7 @@ WRITER = """
 import sys
 from pathlib import Path
 from tests.test_store import doc_graph
-from kg.store import Store
+from kg.store import Reader, Store
 store = Store(Path(sys.argv[1]))
 for n in range(10_000):
     store.replace_graph(f"urn:doc:{n % 50}", doc_graph(f"{n % 50}", facts=400))
@@ -94,3 +94,22 @@ def test_sigkill_leaves_every_article_whole(tmp_path: Path) -> None:
         sizes = [count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}") for g in store.graphs()]
         assert sizes and all(size == 2 + 2 * 400 for size in sizes), sizes
         store.close()
+
+
+def test_a_reader_keeps_its_view_open_until_a_build_changes_the_store(tmp_path: Path) -> None:
+    writer = Store(tmp_path / "s")
+    writer.replace_graph("urn:doc:a", doc_graph("a"))
+    writer.close()
+    del writer  # Oxigraph's own lock goes with the object
+    reader = Reader(tmp_path / "s")
+    with reader.view() as first:
+        before = len(first)
+    with reader.view() as again:
+        assert again is first  # not opened again: nothing was written
+    writer = Store(tmp_path / "s")  # a reader between queries keeps no build waiting
+    writer.replace_graph("urn:doc:b", doc_graph("b"))
+    with reader.view() as during:
+        assert len(during) == before  # the snapshot, while the build writes
+    writer.close()
+    with reader.view() as after:
+        assert len(after) > before
