@@ -74,13 +74,15 @@ def main(debug: bool) -> None:
               help="Extract on a Dask cluster, e.g. tcp://scheduler:8786 (needs kg[cluster]); "
                    "the store stays here.")
 @click.option("--strict", is_flag=True, help="A skipped article is an error (exit 1 instead of 3).")
+@click.option("--force", is_flag=True, help="Extract every article again, even those that have not changed.")
 @GAZETTEER_OPTION
 def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
-          workers: int, cluster: str | None, strict: bool, gazetteers: tuple[Path, ...]) -> None:
+          workers: int, cluster: str | None, strict: bool, force: bool, gazetteers: tuple[Path, ...]) -> None:
     """Read articles (files or folders), extract, and add them to the store.
 
     Accepts .txt, .md, .html and .jsonl ({"id", "text"} per line).  An unchanged article is not
-    extracted again; a changed one replaces its old facts.  Articles that cannot be read (binary,
+    extracted again; a changed one replaces its old facts, and so does every article when kg, the
+    model, the gazetteer or kg's rules changed (or with --force).  Articles that cannot be read (binary,
     empty, malformed JSON line, too long) are skipped with their reason and the others built;
     the exit status is then 3 (1 with --strict).
 
@@ -101,7 +103,7 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("extracting", total=None)
             report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster,
-                               progress=lambda doc_id: (built.append(doc_id), progress.advance(task)))
+                               progress=lambda doc_id: (built.append(doc_id), progress.advance(task)), force=force)
         for skipped in report.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
         click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,6 +37,11 @@ class Gazetteer:
     """Entries from the bundled table and any user tables, later tables winning."""
 
     entries: tuple[Entry, ...]
+
+    @cached_property
+    def digest(self) -> str:
+        """A SHA-256 of the entries: a changed table re-extracts the articles built with the old one."""
+        return hashlib.sha256(repr(self.entries).encode()).hexdigest()
 
     @cached_property
     def _by_name(self) -> dict[str, Entry]:

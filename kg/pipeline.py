@@ -6,11 +6,16 @@ worker processes (``workers``) or on a Dask cluster (``cluster``); the store is 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources.abc import Traversable
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -74,9 +79,37 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))
 
 
-def serialised(extraction: Extraction) -> Built:
-    """Return an extraction's triples as N-Triples (done where the extraction ran)."""
-    return Built(extraction.document.id, ntriples(document_triples(extraction)))
+def serialised(extraction: Extraction, depends: str) -> Built:
+    """Return an extraction's triples as N-Triples (done where the extraction ran), ``depends`` in its hash."""
+    return Built(extraction.document.id, ntriples(document_triples(extraction, depends)))
+
+
+def extraction_key(model: str, gazetteer: Gazetteer) -> str:
+    """What an article's extraction depends on besides its text: kg's version, the model's name and version,
+    the gazetteer and kg's rule files.  Read without loading the model, so an unchanged build stays fast."""
+    rules = hashlib.sha256()
+    for name, text in _rule_files(resources.files("kg.data")):
+        rules.update(f"{name}\x00{text}\x00".encode())
+    return " ".join((f"kg {version('kg')}", f"{model} {_model_version(model)}", f"gazetteer {gazetteer.digest}",
+                     f"rules {rules.hexdigest()}"))
+
+
+def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """The YAML files of kg.data and its subfolders, by path, in a fixed order."""
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.is_dir():
+            yield from _rule_files(item, f"{prefix}{item.name}/")
+        elif item.name.endswith(".yml"):
+            yield prefix + item.name, item.read_text(encoding="utf-8")
+
+
+def _model_version(model: str) -> str:
+    """The installed version of a model package, or the content of a model folder's meta.json."""
+    try:
+        return version(model)
+    except PackageNotFoundError:
+        meta = Path(model) / "meta.json"
+        return hashlib.sha256(meta.read_bytes()).hexdigest() if meta.is_file() else "not installed"
 
 
 def _extract_here(documents: Iterable[Document], model: str, gazetteer: Gazetteer,
@@ -204,14 +237,17 @@ def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
 
 def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,
           gazetteer: Gazetteer | None = None, workers: int = 1, cluster: str | None = None,
-          progress: Callable[[str], None] | None = None) -> Report:
+          progress: Callable[[str], None] | None = None, force: bool = False) -> Report:
     """Read articles, extract the new and changed ones, and replace their graphs in ``store``.
 
     Streams: articles are read as they are extracted, and an article whose text has not changed
-    since the last build is not extracted again (the model is not even loaded when none changed).
+    since the last build, nor kg, the model, the gazetteer or the rules (``extraction_key``), is not
+    extracted again (the model is not even loaded when none changed); ``force`` extracts them all.
     """
     report = Report()
     seen: set[str] = set()
+    gazetteer = gazetteer or load_gazetteer()
+    key = extraction_key(model, gazetteer)
 
     def todo() -> Iterator[Document]:
         for item in read_documents(paths):
@@ -219,7 +255,7 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
                 report.skipped.append(item)
             elif item.id in seen:
                 report.skipped.append(Skipped(item.source, f"duplicate id {item.id!r}"))
-            elif store.document_hash(document_iri(item.id)) == content_hash(item.text):
+            elif not force and store.document_hash(document_iri(item.id)) == content_hash(item.text, key):
                 seen.add(item.id)
                 report.unchanged.append(item.id)
             else:
@@ -230,7 +266,8 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
     first = next(documents, None)
     if first is None:
         return report
-    for result in _extract(chain([first], documents), model, gazetteer, workers, cluster, serialised):
+    for result in _extract(chain([first], documents), model, gazetteer, workers, cluster,
+                           partial(serialised, depends=key)):
         if isinstance(result, Skipped):
             report.skipped.append(result)
             continue

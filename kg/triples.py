@@ -22,9 +22,10 @@ _BOUND_PROPERTY = {"exact": KG.date, "start": KG.startDate, "end": KG.endDate}
 Triples = set[tuple[Node, Node, Node]]
 
 
-def content_hash(text: str) -> str:
-    """Return the SHA-256 of an article's text, which decides whether it is re-extracted."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(text: str, depends: str = "") -> str:
+    """Return the SHA-256 of an article's text and of what its extraction ``depends`` on (kg's version, the
+    model, the gazetteer, the rules: ``pipeline.extraction_key``), which decides whether it is re-extracted."""
+    return hashlib.sha256(f"{depends}\x00{text}".encode()).hexdigest()
 
 
 def _digest(*parts: object) -> str:
@@ -58,12 +59,13 @@ def ntriples(triples: Triples) -> str:
     return "".join(sorted(map(_nt_line, triples)))
 
 
-def document_triples(extraction: Extraction) -> Triples:
-    """Return the triples of one document: its entities, facts and their sources."""
+def document_triples(extraction: Extraction, depends: str = "") -> Triples:
+    """Return the triples of one document: its entities, facts and their sources; ``depends`` goes into
+    its content hash."""
     doc = extraction.document
     g: Triples = set()
     d = document_iri(doc.id)
-    _document(g, d, doc)
+    _document(g, d, doc, depends)
     for entity in extraction.entities:
         _entity(g, entity, d)
     for fact in extraction.facts:
@@ -71,11 +73,11 @@ def document_triples(extraction: Extraction) -> Triples:
     return g
 
 
-def _document(g: Triples, d: URIRef, doc: Document) -> None:
+def _document(g: Triples, d: URIRef, doc: Document, depends: str) -> None:
     g.add((d, RDF.type, KG.Document))
     g.add((d, KG.identifier, Literal(doc.id)))
     g.add((d, DCTERMS.source, Literal(doc.source)))
-    g.add((d, KG.contentHash, Literal(content_hash(doc.text))))
+    g.add((d, KG.contentHash, Literal(content_hash(doc.text, depends))))
     if doc.title:
         g.add((d, DCTERMS.title, Literal(doc.title, lang="fr")))
     if doc.date:

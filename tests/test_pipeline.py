@@ -118,3 +118,38 @@ def test_unreachable_cluster_is_one_clear_error() -> None:
                          capture_output=True, text=True, env=quick)
     assert run.returncode == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_changed_gazetteer_model_kg_or_rule_file_re_extracts_and_force_re_extracts_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Apple rachète Beats pour 3 milliards de dollars.", encoding="utf-8")
+    table = tmp_path / "extra.tsv"
+    table.write_text("qid\tclass\tlabel_fr\tlabel_en\taliases\nQ1\tCompany\tBeats\t\t\n", encoding="utf-8")
+    store = Store(None)
+
+    def build(**options: object) -> list[str]:
+        report = pipeline.build([article], store, **options)  # type: ignore[arg-type]
+        return ["built"] * len(report.built) + ["unchanged"] * len(report.unchanged)
+
+    assert build() == ["built"]
+    assert build() == ["unchanged"]
+    assert build(gazetteer=load_gazetteer((table,))) == ["built"]
+    assert build(gazetteer=load_gazetteer((table,))) == ["unchanged"]
+    assert build(gazetteer=load_gazetteer((table,)), force=True) == ["built"]
+    assert build() == ["built"]  # back to the bundled table
+
+    real = pipeline.version
+    for upgraded in ("kg", spacy_nlp.DEFAULT_MODEL):
+        monkeypatch.setattr(pipeline, "version", lambda name, u=upgraded: "99.0" if name == u else real(name))
+        assert build() == ["built"], upgraded
+    gazetteer = load_gazetteer()
+    key = pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)
+    rules = tmp_path / "rules"
+    (rules / "frames").mkdir(parents=True)
+    (rules / "frames" / "deals.yml").write_text("Acquisition: []\n", encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline.resources, "files", lambda package: rules)
+        edited = pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)
+        (rules / "frames" / "deals.yml").write_text("Acquisition: [{lemma: racheter}]\n", encoding="utf-8")
+        assert edited != pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer) != key
