@@ -1,4 +1,4 @@
-"""Sentences + entities -> events, from the trigger lemmas and slots declared in data/events.yml."""
+"""Sentences + entities -> events, from the frame lexicon in data/frames/*.yml (its shape: data/events.yml)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data import load_yaml
+from text_to_num import text2num
+
+from kg.data import frame_files, load_yaml
 from kg.entities import weakly_typed
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
-from kg.records import Entity, Fact, Mention, Sentence
-from kg.vocab import EVENT_CLASSES, base_class
+from kg.records import Entity, Fact, Mention, Sentence, Value
+from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,7 +35,17 @@ _RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verr
 
 @cache
 def _rules() -> dict:
-    return load_yaml("events.yml")
+    """The engine's data (events.yml) and every kind of the frame lexicon, by kind."""
+    rules = dict(load_yaml("events.yml"))
+    for name in frame_files():
+        rules.update(load_yaml(name))
+    return rules
+
+
+@cache
+def kinds() -> tuple[str, ...]:
+    """The event kinds the frame lexicon defines."""
+    return tuple(k for k, v in _rules().items() if isinstance(v, dict) and "triggers" in v)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Trigger:
     slots: dict[str, str]
     amount_required: bool
     pos: str  # VERB or NOUN, as the rule reads the word (the tagger may have said otherwise)
+    literals: dict[str, str] = field(default_factory=dict)  # roles the rule sets: {"measure": "profit"}
 
 
 @dataclass
@@ -82,8 +95,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     funds: list[Entity] = []
     for index, span in enumerate(doc.sents):
         in_sentence = [m for m in mentions if span.start_char <= m.start < span.end_char]
-        money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char
-                 and not _valuation(text_of(doc), m, span.start_char)]
+        all_money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char]
+        money = [m for m in all_money if not _valuation(text_of(doc), m, span.start_char)]
         times = [m for m in values if m.time and span.start_char <= m.start < span.end_char]
         names = [(m.start, m.end) for m in in_sentence if m.form == "name"]
         triggers = [t for t in _triggers(span) if not any(s <= t.token.idx < e for s, e in names)]
@@ -91,7 +104,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
             draft = _Draft(trigger.kind, trigger.token, index, status=_status(trigger.token),
                            amount_required=trigger.amount_required)
             _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, weak)
-            _fill_values(draft, trigger, triggers, money, times)
+            _fill_values(draft, trigger, triggers, all_money if _rules()[trigger.kind].get("worth") else money, times)
+            _fill_literals(draft, trigger, span)
             fund = _unnamed_fund(draft, trigger, doc_id)
             if fund is not None:
                 funds.append(fund)
@@ -99,7 +113,11 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
             drafts.append(draft)
         if money and all(t.kind == "Statement" for t in triggers):
             drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, weak))
-    merged = [d for d in _merge(drafts) if _complete(d)]
+    topic = _topic(entities)
+    merged = _merge(drafts)
+    for draft in merged:
+        _fill_defaults(draft, topic, classes)
+    merged = [d for d in merged if _complete(d)]
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
     return [_fact(d, sentences, spans, of_mention) for d in merged], retyped + funds
@@ -115,7 +133,7 @@ def _valuation(text: str, m: Mention, floor: int) -> bool:
 def _trigger_index() -> dict[tuple[str, str], list[tuple[str, dict]]]:
     """(lemma, part of speech) -> the event classes and rules it triggers."""
     index: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-    for kind in EVENT_CLASSES:
+    for kind in kinds():
         for rule in _rules()[kind]["triggers"]:
             for lemma in rule["lemmas"]:
                 index.setdefault((lemma, rule["pos"]), []).append((kind, rule))
@@ -126,9 +144,15 @@ def _triggers(span: Span) -> Iterator[Trigger]:
     index = _trigger_index()
     for token in span:
         for kind, rule in index.get(_lemma_and_pos(token), ()):
-            if rule.get("finite") and not _finite(token):
+            if rule.get("finite") and not _finite(token) or "with" in rule and not _with(token, rule["with"]):
                 continue
-            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"])
+            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
+                          dict(rule.get("set", {})))
+
+
+def _with(token: Token, lemmas: Sequence[str]) -> bool:
+    """A light verb's noun or a pronominal verb's "se" among the trigger's dependents."""
+    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in token.children)
 
 
 def _lemma_and_pos(token: Token) -> tuple[str, str]:
@@ -155,8 +179,11 @@ def _finite(verb: Token) -> bool:
 
 
 def _status(token: Token) -> str:
-    """Asserted, or planned / considered / threatened / reported / denied from the words above it."""
-    modality = _rules()["modality"]
+    """Asserted, or planned / considered / reported / denied from the words around it."""
+    rules = _rules()
+    modality = rules["modality"]
+    if any(c.lower_ in rules["negations"] for c in token.children):
+        return "denied"
     chain = [token]
     head = token
     for _ in range(3):
@@ -169,7 +196,8 @@ def _status(token: Token) -> str:
             if word.lemma_.lower() in lemmas:
                 return status
     verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    if any("Cnd" in v.morph.get("Mood") for v in verbs):
+    hearsay = any(t.lower_ in rules["hearsay"] for word in chain for t in word.children)
+    if hearsay or any("Cnd" in v.morph.get("Mood") for v in verbs):
         return "reported"
     if any("Fut" in v.morph.get("Tense") for v in verbs):
         return "planned"
@@ -197,7 +225,8 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
     subject = _dependency_subject(token)
     passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
-        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)))
+        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children))
+        or _participle_of_name(token))
     subject_slot = "passive" if passive else "subject"
     if subject is not None:
         phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
@@ -214,6 +243,12 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
         if after:
             slot_of[after[0]] = "object"
     return slot_of
+
+
+def _participle_of_name(token: Token) -> bool:
+    """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
+    return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
+        and token.head.pos_ == "PROPN" and not any(c.dep_.startswith("aux") for c in token.children)
 
 
 def _dependency_subject(token: Token) -> Token | None:
@@ -254,6 +289,8 @@ def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: s
     accepted = _rules()[draft.kind]["roles"].get(role)
     if accepted is None or (classes[key] not in accepted and key not in weak):
         return False
+    if any(key in values for other, values in draft.roles.items() if other != role):
+        return False  # one thing plays one part: no one sues or buys themselves
     guess = " " not in key.partition(":")[2] or classes[key] == "Product"
     if key in weak and (classes[key] not in accepted or guess):
         # the class the French model gives an unknown one-word name or a MISC is a guess; the role knows better
@@ -299,14 +336,89 @@ def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None
 
 
 def _complete(draft: _Draft) -> bool:
+    """An event has one of the roles its kind needs and, unless it stands alone, a second thing to say."""
     rules = _rules()[draft.kind]
-    has_party = any(role in draft.roles for role in rules["needs"])
-    if draft.amount_required and "amount" not in draft.roles:
+    if draft.amount_required and "amount" not in draft.roles or rules.get("count") and "count" not in draft.roles:
         return False
-    if draft.kind == "Statement":
-        return has_party
-    return has_party and (len([r for r in draft.roles if r in rules["roles"]]) + ("amount" in draft.roles)) >= 2 \
-        or (has_party and "amount" in draft.roles)
+    if not any(role in draft.roles for role in rules["needs"]):
+        return False
+    told = sum(len(v) if r in rules.get("many", ()) else 1 for r, v in draft.roles.items()
+               if r in rules["roles"] or r in {"amount", "title", "count"})
+    return bool(rules.get("alone")) or told >= 2
+
+
+def _topic(entities: Sequence[Entity]) -> str | None:
+    """The organisation an article is about: the one named most often, at least three times and more than any other."""
+    counts = sorted(((len(e.mentions), e.key) for e in entities if base_class(e.kind) == "Organization"), reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return None
+    return counts[0][1]
+
+
+def _fill_defaults(draft: _Draft, topic: str | None, classes: dict[str, str]) -> None:
+    """A role the sentence leaves unsaid that the kind takes from the article: "X est nommé directeur" in a
+    story about an organisation is named there."""
+    for role, source in _rules()[draft.kind].get("defaults", {}).items():
+        if source == "topic" and topic is not None and role not in draft.roles:
+            _assign(draft, role, topic, classes, set())
+
+
+def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
+    """The literal roles: what the rule sets, the job title after the trigger, the number of jobs cut."""
+    for role, value in trigger.literals.items():
+        draft.add(role, Value(value))
+    rules = _rules()[trigger.kind]
+    if rules.get("title"):
+        title = _title_after(trigger.token, span)
+        if title:
+            draft.add("title", Value(title, lang="fr"))
+    if rules.get("count"):
+        count = _job_count(span)
+        if count is not None:
+            draft.add("count", Value(count))
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    titles = load_yaml("titles.yml")
+    words = "|".join(sorted(map(re.escape, titles["titles"]), key=len, reverse=True))
+    title = rf"(?P<title>(?:{words})\b[^,;.()«»\"]{{0,60}})"
+    cued = re.compile(rf"^[^.;:«»\"]{{0,80}}?\b(?:{'|'.join(titles['post_cues'])})\s*{title}", re.IGNORECASE)
+    plain = re.compile(rf"^[^.;:«»\"]{{0,40}}?\b(?:le |la |l'|l’)?{title}", re.IGNORECASE)
+    end = re.compile(rf"\s(?:{'|'.join(titles['post_ends'])})\b.*$", re.IGNORECASE)
+    return cued, plain, end
+
+
+def _title_after(trigger: Token, span: Span) -> str | None:
+    """The job title a sentence gives after its trigger: the one after "comme", "au poste de" and the like
+    first, else the first; up to the next punctuation or a word that ends it ("lors", "à partir")."""
+    text = text_of(span.doc)[trigger.idx + len(trigger.text) : span.end_char]
+    cued, plain, end = _title_patterns()
+    found = cued.match(text) or plain.match(text)
+    if found is None:
+        return None
+    return " ".join(end.sub("", found["title"]).split()[:8]).strip() or None
+
+
+def _job_count(span: Span) -> int | None:
+    """The number of jobs a sentence gives: the number before one of results.yml's count_nouns."""
+    nouns = _rules()["count_nouns"]
+    for token in span:
+        if token.lemma_.lower() in nouns or token.lower_.rstrip("s") in nouns:
+            number = [t for t in token.children if t.dep_ == "nummod" or t.like_num and t.i < token.i]
+            if number:
+                return _integer(" ".join(t.text for t in sorted(number, key=lambda t: t.i)))
+    return None
+
+
+def _integer(text: str) -> int | None:
+    digits = re.sub(r"[\s\u00a0\u202f.]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    try:
+        return int(text2num(text.lower(), "fr"))
+    except ValueError:
+        return None
 
 
 def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence: Sequence[Mention],
@@ -339,7 +451,8 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
 
 def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
     """Join two drafts of one event told in the same or the next sentence."""
-    single = {"amount", "date", "authority", "fined", "acquirer", "acquired", "speaker"}
+    single = {"amount", "date", "authority", "fined", "acquirer", "acquired", "seller", "speaker", "person",
+              "measure", "count", "title"}
     merged: list[_Draft] = []
     for draft in drafts:
         for other in merged:

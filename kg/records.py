@@ -41,6 +41,14 @@ class TimeValue:
 
 
 @dataclass(frozen=True)
+class Value:
+    """A literal role of an event: a job title (with its language), a measure ("profit"), a count of jobs."""
+
+    value: str | int
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
 class Mention:
     """A span of the original text naming something.
 
@@ -102,9 +110,9 @@ class Sentence:
 class Fact:
     """An event or a direct relation found in one or more sentences.
 
-    For an event ``kind`` is the event class and ``roles`` maps role names to values (entity
-    keys, or an Amount / TimeValue / literal string).  For a relation ``kind`` is the property
-    name and ``roles`` has ``subject`` and ``object``.
+    For an event ``kind`` is the event class and ``roles`` maps role names to values (entity keys, an
+    Amount, a TimeValue, a Value, or the content of a statement as a string).  For a relation ``kind`` is
+    the property name and ``roles`` has ``subject`` and ``object``.
     """
 
     kind: str

@@ -11,7 +11,7 @@ from rdflib.plugins.serializers.nt import _nt_row as _nt_line  # rdflib's own li
 from rdflib.term import Node
 
 from kg.names import slug
-from kg.records import Amount, Document, Entity, Extraction, Fact, Sentence, TimeValue
+from kg.records import Amount, Document, Entity, Extraction, Fact, Sentence, TimeValue, Value
 from kg.vocab import DATA, KG, WD
 
 # Every entity IRI starts so; entities are the only nodes described in more than one article's graph.
@@ -127,6 +127,8 @@ def _event(g: Triples, d: URIRef, doc: Document, fact: Fact) -> None:
         elif isinstance(value, TimeValue):
             prop = KG.duration if value.datatype == "duration" else _BOUND_PROPERTY[value.bound]
             g.add((event, prop, Literal(value.lexical, datatype=XSD[value.datatype])))
+        elif isinstance(value, Value):
+            g.add((event, KG[role], Literal(value.value, lang=value.lang)))
         elif role == "content":
             g.add((event, KG.content, Literal(str(value), lang="fr")))
         else:

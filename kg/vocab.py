@@ -40,8 +40,16 @@ class KG(DefinedNamespace):
     Investment: URIRef
     Payment: URIRef
     Acquisition: URIRef
+    Merger: URIRef
+    Partnership: URIRef
     Fine: URIRef
+    LegalAction: URIRef
     Ban: URIRef
+    Appointment: URIRef
+    Departure: URIRef
+    Layoff: URIRef
+    Earnings: URIRef
+    Founding: URIRef
     Statement: URIRef
     # event roles
     investor: URIRef
@@ -56,6 +64,17 @@ class KG(DefinedNamespace):
     payee: URIRef
     acquirer: URIRef
     acquired: URIRef
+    seller: URIRef
+    party: URIRef
+    partner: URIRef
+    plaintiff: URIRef
+    defendant: URIRef
+    person: URIRef
+    organization: URIRef
+    title: URIRef
+    count: URIRef
+    measure: URIRef
+    founder: URIRef
     authority: URIRef
     fined: URIRef
     target: URIRef
@@ -116,7 +135,9 @@ PARENTS: dict[str, str] = {
 ENTITY_CLASSES = ("Organization", "Person", "Place", "Product", "Fund")
 # the classes of things a name names, which the gazetteer may link: not a group, an object nor an incident
 NAMED_CLASSES = tuple(c for c in (*ENTITY_CLASSES, *PARENTS) if c not in {"Group", "Object", "Incident"})
-EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Fine", "Ban", "Statement")
+# the kinds of the frame lexicon (kg/data/frames/*.yml), by family: deals, legal, people, results, speech
+EVENT_CLASSES = ("Investment", "Payment", "Acquisition", "Merger", "Partnership", "Fine", "Ban", "LegalAction",
+                 "Appointment", "Departure", "Founding", "Earnings", "Layoff", "Statement")
 
 
 def base_class(cls: str) -> str:

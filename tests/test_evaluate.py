@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from kg.evaluate import Score, _news, _popcorn, _winer, table
-from kg.records import Amount, Document, Entity, Extraction, Fact, Mention, Sentence
+from kg.records import Amount, Document, Entity, Extraction, Fact, Mention, Sentence, Value
 
 TEXT = "TikTok investit 1 milliard d'euros en Europe. Pompeo parle."
 S = Sentence(0, len(TEXT), TEXT)
@@ -33,7 +33,8 @@ GOLD = {"docs": [{"id": "d", "entities": [
     {"name": "Europe", "types": ["Place"]}, {"name": "Mike Pompeo", "aliases": ["Pompeo"], "types": ["Person"]},
     {"name": "Chine", "types": ["Place"], "qid": "Q148"}],
     "facts": [{"kind": "Investment", "investor": "TikTok", "amount": [1e9, "EUR"], "location": "Europe"},
-              {"kind": "Statement", "speaker": "Mike Pompeo"}]}]}
+              {"kind": "Statement", "speaker": "Mike Pompeo"}],
+    "exhaustive": True, "kinds": ["Investment", "Statement"]}]}
 
 
 def by_name(scores: list[Score]) -> dict[str, Score]:
@@ -41,12 +42,40 @@ def by_name(scores: list[Score]) -> dict[str, Score]:
 
 
 def test_news_counts() -> None:
-    scores = by_name(_news(GOLD, [extraction(investment(10**9), investment(5))]))
+    said_by_tiktok = Fact("Statement", (("speaker", "t"),), (S,), "parle", "test")
+    scores = by_name(_news(GOLD, [extraction(investment(10**9), investment(5), said_by_tiktok)]))
     assert (scores["entities found"].tp, scores["entities found"].fn) == (3, 1)
     assert scores["entities found with an accepted class"].recall == pytest.approx(0.75)
     assert (scores["Wikidata ids"].tp, scores["Wikidata ids"].fn) == (1, 1)
     assert (scores["facts"].tp, scores["facts"].fn) == (1, 1)
-    assert (scores["events matching no gold fact"].tp, scores["events matching no gold fact"].fp) == (1, 1)
+    assert (scores["  Investment"].tp, scores["  Statement"].fn) == (1, 1)
+    # precision on an exhaustive document compares the named roles only: a wrong amount is the same event
+    assert (scores["events matching no gold fact"].tp, scores["events matching no gold fact"].fp) == (2, 1)
+
+
+def test_no_precision_on_a_document_not_exhaustive() -> None:
+    gold = {"docs": [{**GOLD["docs"][0], "exhaustive": False}]}
+    said_by_tiktok = Fact("Statement", (("speaker", "t"),), (S,), "parle", "test")
+    assert by_name(_news(gold, [extraction(said_by_tiktok)]))["events matching no gold fact"].fp == 0
+
+
+def test_lists_of_names_and_literal_roles() -> None:
+    gold = {"docs": [{"id": "d", "entities": [], "facts": [
+        {"kind": "Merger", "party": ["TikTok", "Pompeo"]},
+        {"kind": "Appointment", "person": "Pompeo", "organization": "TikTok", "title": "directeur général"},
+        {"kind": "Layoff", "organization": "TikTok", "count": 900},
+        {"kind": "Earnings", "organization": "TikTok", "measure": "loss", "amount": [1e9, "EUR"]}]}]}
+    facts = (Fact("Merger", (("party", "t"), ("party", "p")), (S,), "x", "test"),
+             Fact("Appointment", (("person", "p"), ("organization", "t"),
+                                  ("title", Value("Directeur général délégué", "fr"))), (S,), "x", "test"),
+             Fact("Layoff", (("organization", "t"), ("count", Value(900))), (S,), "x", "test"),
+             Fact("Earnings", (("organization", "t"), ("measure", Value("profit")),
+                               ("amount", Amount("EUR", value=Decimal(10**9)))), (S,), "x", "test"))
+    scores = by_name(_news(gold, [extraction(*facts)]))
+    assert (scores["facts"].tp, scores["facts"].fn) == (3, 1)
+    assert scores["  Earnings"].fn == 1
+    one_party = Fact("Merger", (("party", "t"),), (S,), "x", "test")
+    assert by_name(_news(gold, [extraction(one_party)]))["  Merger"].tp == 0
 
 
 def test_a_bound_matches_a_vague_gold_amount() -> None:

@@ -15,6 +15,12 @@ def load_yaml(name: str) -> Any:
     return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
+def frame_files() -> list[str]:
+    """Return the names of the frame lexicon's files (frames/*.yml), one per family of events."""
+    folder = resources.files(__name__).joinpath("frames")
+    return sorted(f"frames/{f.name}" for f in folder.iterdir() if f.name.endswith(".yml"))
+
+
 def read_text(name: str) -> str:
     """Return the text of the data file ``name`` in this package."""
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
