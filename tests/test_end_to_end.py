@@ -87,6 +87,16 @@ def test_sample_conforms_to_shapes(sample_graph: rdflib.Graph) -> None:
     assert conforms, report
 
 
+def test_business_events_conform_to_shapes_and_a_wrong_one_does_not() -> None:
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    graph = _business_graph()
+    conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes)
+    assert conforms, report
+    for earnings in graph.subjects(rdflib.RDF.type, KG.Earnings):
+        graph.set((earnings, KG.measure, rdflib.Literal("turnover")))
+    assert not pyshacl.validate(graph, shacl_graph=shapes)[0]
+
+
 def test_cli_build_query_export(tmp_path: Path) -> None:
     kg = [sys.executable, "-m", "kg"]
     store, ttl, gml = tmp_path / "store", tmp_path / "out.ttl", tmp_path / "out.graphml"
@@ -135,10 +145,17 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
     chain.add((rdflib.URIRef("urn:holding"), RDFS.label, rdflib.Literal("holding")))
     store.replace_graph("urn:doc:chain", chain)
     store.replace_graph("urn:doc:fire", _fire_graph())
+    store.replace_graph("urn:doc:business", _business_graph())
     expected = {
         "about-entity": {("formerlyKnownAs", "Musical.ly"), ("Investment", "investor")},
         "bans-and-fines": {("Ban", "États-Unis", "TikTok", "considered")},
-        "documents": {("s00-tiktok",)},
+        "deals": {("Acquisition", "Safran", "Zodiac", "Fonds X", "10000000000", "EUR", "planned"),
+                  ("Merger", "Agrial", "Eurial", "asserted"), ("Investment", "TikTok", "300000000", "planned")},
+        "documents": {("s00-tiktok",), ("business",)},
+        "legal": {("LegalAction", "Waymo", "Uber", "asserted"), ("Ban", "États-Unis", "TikTok", "considered")},
+        "people-moves": {("Appointment", "Ada Roy", "Safran", "directrice générale", "asserted"),
+                         ("Departure", "Max Roy", "Safran", "denied")},
+        "results": {("Earnings", "Safran", "loss", "175000000", "EUR"), ("Layoff", "Safran", "900", "planned")},
         "entities-by-class": {("Person", "Mike Pompeo"), ("Country", "États-Unis"), ("Continent", "Europe")},
         "former-names": {("TikTok", "Musical.ly")},
         "holdings": {("pompiers", "échelle", "Les pompiers sont venus avec une échelle.")},
@@ -187,6 +204,36 @@ def _fire_graph() -> rdflib.Graph:
              fact("initiated", blast, fire, sentences[3]))
     return document_graph(Extraction(Document("fire", text, "fire.txt"), sentences,
                                      (fire, lyon, firemen, police, men, ladder, blast), facts))
+
+
+def _business_graph() -> rdflib.Graph:
+    """An article's graph as kg writes it, with an event of each business kind."""
+    from decimal import Decimal
+
+    from kg.records import Amount, Document, Entity, Extraction, Fact, Mention, Sentence, Value
+    from kg.triples import document_graph
+
+    names = {"Safran": "Organization", "Zodiac": "Organization", "Fonds X": "Fund", "Agrial": "Organization",
+             "Eurial": "Organization", "Waymo": "Organization", "Uber": "Organization", "Ada Roy": "Person",
+             "Max Roy": "Person"}
+    text = " ".join(names) + "."
+    sentence = Sentence(0, len(text), text)
+    entities = {n: Entity(f"name:{n.lower()}", n, k, (Mention(text.index(n), text.index(n) + len(n), n, k),))
+                for n, k in names.items()}
+    key = {n: e.key for n, e in entities.items()}
+    events = [("Acquisition", (("acquirer", key["Safran"]), ("acquired", key["Zodiac"]), ("seller", key["Fonds X"]),
+                               ("amount", Amount("EUR", value=Decimal(10**10)))), "planned"),
+              ("Merger", (("party", key["Agrial"]), ("party", key["Eurial"])), "asserted"),
+              ("LegalAction", (("plaintiff", key["Waymo"]), ("defendant", key["Uber"])), "asserted"),
+              ("Appointment", (("person", key["Ada Roy"]), ("organization", key["Safran"]),
+                               ("title", Value("directrice générale", "fr"))), "asserted"),
+              ("Departure", (("person", key["Max Roy"]), ("organization", key["Safran"])), "denied"),
+              ("Earnings", (("organization", key["Safran"]), ("measure", Value("loss")),
+                            ("amount", Amount("EUR", value=Decimal(175_000_000)))), "asserted"),
+              ("Layoff", (("organization", key["Safran"]), ("count", Value(900))), "planned")]
+    facts = tuple(Fact(kind, roles, (sentence,), kind, "test", status) for kind, roles, status in events)
+    return document_graph(Extraction(Document("business", text, "business.txt"), (sentence,),
+                                     tuple(entities.values()), facts))
 
 
 def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> None:
