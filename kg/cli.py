@@ -90,20 +90,26 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
     Example:
       kg build articles/ --store kg-store -o graph.ttl
     """
-    from rich.progress import Progress
-
+    from kg.console import progress_bar
     from kg.export import Format, export
     from kg.gazetteer import load_gazetteer
+    from kg.pipeline import Report
     from kg.pipeline import build as run_build
+    from kg.reader import count_documents
 
     fmt = Format.from_suffix(output) if output else None
-    built: list[str] = []
+    so_far = Report()
+
+    def advance(report: Report) -> None:
+        nonlocal so_far
+        so_far = report
+        bar.update(task, completed=report.done)
+
     try:
         store = Store(None if memory else store_path)
-        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-            task = progress.add_task("extracting", total=None)
-            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster,
-                               progress=lambda doc_id: (built.append(doc_id), progress.advance(task)), force=force)
+        with progress_bar() as bar:
+            task = bar.add_task("articles", total=count_documents(paths) if not bar.disable else None)
+            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster, advance, force)
         for skipped in report.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
         click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
@@ -112,7 +118,7 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
             export(store, fmt, output)
             click.echo(f"wrote {output}", err=True)
     except KeyboardInterrupt:
-        click.echo(f"interrupted: {len(built)} articles were built and kept; run the same command to finish",
+        click.echo(f"interrupted: {len(so_far.built)} articles were built and kept; run the same command to finish",
                    err=True)
         sys.exit(130)
     if report.skipped:
@@ -275,10 +281,12 @@ def export_command(fmt: str, output: Path, store_path: Path, collapse_events: bo
     Example:
       kg export png -o tiktok.png --around TikTok --depth 2
     """
+    from kg.console import status
     from kg.export import Format, View, export
 
     view = View(collapse_events, around, depth, cls)
-    export(Store(store_path, create=False, read_only=True), Format[fmt], output, view)
+    with status(f"exporting {fmt}") as say:
+        export(Store(store_path, create=False, read_only=True), Format[fmt], output, view, say)
     click.echo(f"wrote {output}", err=True)
 
 

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -100,10 +100,12 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
+def export(store: Store, fmt: Format, path: Path, view: View = View(),
+           status: Callable[[str], None] = lambda step: None) -> None:
     """Write the graph in ``fmt`` to ``path`` atomically (for csv, ``path`` is a folder of files).
 
     RDF formats carry the whole graph; the others show the entity graph, narrowed by ``view``.
+    ``status`` hears of each long step (reading the graph, drawing it), for a user who waits.
 
     Raises:
         InputError: for a view on an RDF format, or an unknown entity or class in the view.
@@ -119,15 +121,20 @@ def export(store: Store, fmt: Format, path: Path, view: View = View()) -> None:
                 source = store.quads() if fmt.family == "quads" else store.triples()
                 ox.serialize(source, out, _RDF_FORMATS[fmt], prefixes=None if fmt is Format.ntriples else PREFIXES)
         return
+    shown: set[str] | None = None  # the facts of the view; None: all of them
     if fmt in {Format.graphml, Format.csv} and view == View():  # the whole graph streams from the store
         nodes: Iterable[tuple[str, dict]] = node_rows(store)
         edges: Iterable[tuple[str, str, str, dict]] = edge_rows(store)
     else:
+        status("reading the graph from the store")
         graph = subgraph(build_network(store, view.collapse_events), view.around, view.depth, view.cls)
         nodes, edges = graph.nodes(data=True), graph.edges(keys=True, data=True)
+        shown = _facts_shown(store, graph)
     if fmt is Format.csv:
-        _tables(store, nodes, edges, path)
+        _tables(store, nodes, edges, path, shown)
         return
+    if fmt.family == "picture":
+        status(f"laying out and drawing {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} edges")
     with atomic_output(path) as out:
         if fmt is Format.graphml:
             write_graphml(nodes, edges, out)
@@ -148,9 +155,22 @@ def _jsonld(store: Store, out: IO[bytes]) -> None:
     out.write(graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8"))
 
 
+def _facts_shown(store: Store, graph: nx.MultiDiGraph) -> set[str]:
+    """The facts a view of the graph shows: its events (nodes, or once collapsed the keys of their edges) and
+    the relations between two of its entities (or from one of them to a literal, such as a job title)."""
+    shown = set(graph) | {key for _, _, key in graph.edges(keys=True)}
+    statements = store.query(f"""SELECT ?st ?s ?o WHERE {{ ?st a <{KG.RelationStatement}> ;
+                                   <{RDF.subject}> ?s ; <{RDF.object}> ?o }}""")
+    for row in statements:  # type: ignore[union-attr]
+        if row["s"].value in graph and (isinstance(row["o"], ox.Literal) or row["o"].value in graph):
+            shown.add(row["st"].value)
+    return shown
+
+
 def _tables(store: Store, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, str, dict]],
-            folder: Path) -> None:
-    """nodes.csv, edges.csv and facts.csv (each fact's roles with its source sentence) in ``folder``."""
+            folder: Path, shown: set[str] | None) -> None:
+    """nodes.csv, edges.csv and facts.csv (each fact's roles with its source sentence) in ``folder``;
+    facts.csv has the facts in ``shown`` only, unless it is None."""
     folder.mkdir(parents=True, exist_ok=True)
     node_fields = ["id", "label", "class", "wikidata", "mentions", "articles", "article", "amount", "amount_min",
                    "amount_max", "currency", "status"]
@@ -161,7 +181,8 @@ def _tables(store: Store, nodes: Iterable[tuple[str, dict]], edges: Iterable[tup
     rows = store.query(FACTS_QUERY)
     fields = [v.value for v in rows.variables]  # type: ignore[union-attr]
     _csv(folder / "facts.csv", fields,
-         ({f: (row[f].value if row[f] is not None else "") for f in fields} for row in rows))  # type: ignore[union-attr]
+         ({f: (row[f].value if row[f] is not None else "") for f in fields}
+          for row in rows if shown is None or row["fact"].value in shown))  # type: ignore[union-attr]
 
 
 def _csv(path: Path, fields: list[str], rows: Iterable[dict]) -> None:

@@ -51,6 +51,11 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
+    @property
+    def done(self) -> int:
+        """How many inputs the build has dealt with so far."""
+        return len(self.built) + len(self.unchanged) + len(self.skipped)
+
 
 @dataclass(frozen=True)
 class Built:
@@ -237,12 +242,13 @@ def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
 
 def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MODEL,
           gazetteer: Gazetteer | None = None, workers: int = 1, cluster: str | None = None,
-          progress: Callable[[str], None] | None = None, force: bool = False) -> Report:
+          progress: Callable[[Report], None] = lambda report: None, force: bool = False) -> Report:
     """Read articles, extract the new and changed ones, and replace their graphs in ``store``.
 
     Streams: articles are read as they are extracted, and an article whose text has not changed
     since the last build, nor kg, the model, the gazetteer or the rules (``extraction_key``), is not
     extracted again (the model is not even loaded when none changed); ``force`` extracts them all.
+    ``progress`` hears of the report after each article, whether built, unchanged or skipped.
     """
     report = Report()
     seen: set[str] = set()
@@ -261,6 +267,8 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
             else:
                 seen.add(item.id)
                 yield item
+                continue
+            progress(report)
 
     documents = todo()
     first = next(documents, None)
@@ -270,11 +278,10 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
                            partial(serialised, depends=key)):
         if isinstance(result, Skipped):
             report.skipped.append(result)
-            continue
-        store.replace_graph(document_iri(result.id), result.ntriples)
-        report.built.append(result.id)
-        log.info("built %s", result.id)
-        if progress:
-            progress(result.id)
+        else:
+            store.replace_graph(document_iri(result.id), result.ntriples)
+            report.built.append(result.id)
+            log.info("built %s", result.id)
+        progress(report)
     store.flush()
     return report

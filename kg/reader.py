@@ -27,16 +27,46 @@ class Skipped:
 def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
     """Yield every document under ``paths`` (files or folders, sorted), or why one was skipped.
 
+    A file kg does not read (another extension, or none) is skipped with that reason; hidden files
+    and folders inside a folder (``.git``) are passed over without a word.
+
     Raises:
         InputError: when a path does not exist.
     """
+    for file in _files(paths):
+        if file.suffix.lower() in SUFFIXES:
+            yield from _read_file(file)
+        else:
+            yield Skipped(str(file), f"not an article (kg reads {' '.join(SUFFIXES)})")
+
+
+def count_documents(paths: Iterable[Path]) -> int:
+    """How many documents and skips ``read_documents`` yields, for a progress bar: one a file, one a
+    line of a JSON Lines file (counted without parsing it).
+
+    Raises:
+        InputError: when a path does not exist.
+    """
+    return sum(_lines(file) if file.suffix.lower() == ".jsonl" else 1 for file in _files(paths))
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
-            if path.is_dir() else [path]
-        for file in files:
-            yield from _read_file(file)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
+    except OSError:
+        return 1  # read_documents reports it, once
 
 
 def _read_file(path: Path) -> Iterator[Document | Skipped]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -116,6 +117,26 @@ def test_tables(store: Store, tmp_path: Path) -> None:
     facts = rows["facts.csv"]
     assert any(r["kind"] == "Investment" and r["role"] == "investor" and r["value"] == NAMES[0] for r in facts)
     assert all(r["sentence"] and r["document"] for r in facts)
+
+
+def test_tables_around_an_entity_hold_only_its_facts(store: Store, tmp_path: Path) -> None:
+    def kinds(view: View) -> set[str]:
+        folder = tmp_path / str(hash(view))
+        export(store, Format.csv, folder, view)
+        return {r["kind"] for r in csv.DictReader((folder / "facts.csv").open(encoding="utf-8"))}
+
+    assert kinds(View()) == {"Investment", "parentOrganization"}
+    assert kinds(View(around=NAMES[0])) == {"Investment"}
+    assert kinds(View(around=NAMES[0], collapse_events=True)) == {"Investment"}
+    assert kinds(View(around=NAMES[2])) == {"parentOrganization"}
+
+
+@pytest.mark.parametrize("fmt", [Format.html, Format.svg, Format.png])
+def test_a_whole_graph_picture_says_what_it_is_doing(store: Store, tmp_path: Path, fmt: Format) -> None:
+    steps: list[str] = []
+    export(store, fmt, tmp_path / f"g{fmt.value[0]}", status=steps.append)
+    assert steps[0] == "reading the graph from the store"
+    assert re.fullmatch(r"laying out and drawing \d+ nodes and \d+ edges", steps[-1])
 
 
 def test_html_page_is_self_contained_and_escapes_labels(store: Store, tmp_path: Path) -> None:

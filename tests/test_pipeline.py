@@ -129,7 +129,9 @@ def test_a_changed_gazetteer_model_kg_or_rule_file_re_extracts_and_force_re_extr
     store = Store(None)
 
     def build(**options: object) -> list[str]:
-        report = pipeline.build([article], store, **options)  # type: ignore[arg-type]
+        heard: list[int] = []
+        report = pipeline.build([article], store, progress=lambda r: heard.append(r.done), **options)  # type: ignore[arg-type]
+        assert heard == [1]  # the progress bar hears of unchanged articles too
         return ["built"] * len(report.built) + ["unchanged"] * len(report.unchanged)
 
     assert build() == ["built"]
