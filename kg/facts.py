@@ -196,7 +196,7 @@ def _status(token: Token) -> str:
             if word.lemma_.lower() in lemmas:
                 return status
     verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    hearsay = any(t.lower_ in rules["hearsay"] for word in chain for t in word.children)
+    hearsay = any(t.lower_ in rules["hearsay"] for word in chain for c in word.children for t in (c, *c.children))
     if hearsay or any("Cnd" in v.morph.get("Mood") for v in verbs):
         return "reported"
     if any("Fut" in v.morph.get("Tense") for v in verbs):
@@ -242,6 +242,9 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
         after = [m for m in in_sentence if m.start > token.idx and m not in slot_of]
         if after:
             slot_of[after[0]] = "object"
+    for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
+        if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+            slot_of[m] = slot_of[previous]
     return slot_of
 
 

@@ -1,0 +1,122 @@
+"""The frame lexicon (kg/data/frames/*.yml) on hand-built docs: one family of events at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rdflib
+
+from kg.data import frame_files, load_yaml
+from kg.facts import kinds
+from kg.records import Value
+from kg.vocab import EVENT_CLASSES, KG
+from tests.handmade import make_doc
+from tests.test_facts import entity, events, money
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+
+
+def test_every_kind_and_role_of_the_lexicon_is_in_the_ontology() -> None:
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    assert set(kinds()) == set(EVENT_CLASSES)
+    assert {f.split("/")[1] for f in frame_files()} == {"deals.yml", "legal.yml", "people.yml", "results.yml",
+                                                         "speech.yml"}
+    for name in frame_files():
+        for kind, rules in load_yaml(name).items():
+            if not isinstance(rules, dict):
+                continue
+            assert (KG[kind], rdflib.RDFS.subClassOf, KG.Event) in ontology, kind
+            for role in [*rules["roles"], *(r for t in rules["triggers"] for r in t.get("set", {}))]:
+                assert (KG[role], rdflib.RDF.type, None) in ontology, role
+
+
+def test_deals_the_selling_side_is_the_same_acquisition() -> None:
+    # "Vivendi vend Canal à Orange": seller Vivendi, acquired Canal, acquirer Orange
+    doc = make_doc([("Vivendi", "Vivendi", "PROPN", "nsubj", 1), ("vend", "vendre", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("Canal", "Canal", "PROPN", "obj", 1), ("à", "à", "ADP", "case", 4),
+                    ("Orange", "Orange", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+    vivendi, canal, orange = (entity(doc, n, "Organization", subject=n == "Vivendi") for n in ("Vivendi", "Canal", "Orange"))
+    [deal] = events(doc, [vivendi, canal, orange])
+    assert deal.kind == "Acquisition"
+    assert (deal.values("seller"), deal.values("acquired"), deal.values("acquirer")) == ([vivendi.key], [canal.key],
+                                                                                        [orange.key])
+
+
+def test_deals_a_light_verb_and_a_merger_of_two() -> None:
+    doc = make_doc([("Safran", "Safran", "PROPN", "nsubj", 1), ("met", "mettre", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("la", "le", "DET", "det", 3), ("main", "main", "NOUN", "obj", 1), ("sur", "sur", "ADP", "case", 5),
+                    ("Zodiac", "Zodiac", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+    safran, zodiac = entity(doc, "Safran", "Organization", subject=True), entity(doc, "Zodiac", "Organization")
+    [deal] = events(doc, [safran, zodiac])
+    assert (deal.kind, deal.values("acquirer"), deal.values("acquired")) == ("Acquisition", [safran.key], [zodiac.key])
+    without_hand = make_doc([("Safran", "Safran", "PROPN", "nsubj", 1), ("met", "mettre", "VERB", "ROOT", 1),
+                             ("fin", "fin", "NOUN", "obj", 1), ("à", "à", "ADP", "case", 4),
+                             ("Zodiac", "Zodiac", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+    assert events(without_hand, [entity(without_hand, "Safran", "Organization", subject=True),
+                                 entity(without_hand, "Zodiac", "Organization")]) == []
+    merger = make_doc([("Agrial", "Agrial", "PROPN", "nsubj", 3), ("et", "et", "CCONJ", "cc", 2),
+                       ("Eurial", "Eurial", "PROPN", "conj", 0), ("fusionnent", "fusionner", "VERB", "ROOT", 3),
+                       (".", ".", "PUNCT", "punct", 3)])
+    agrial, eurial = entity(merger, "Agrial", "Organization", subject=True), entity(merger, "Eurial", "Organization")
+    [fusion] = events(merger, [agrial, eurial])
+    assert fusion.kind == "Merger" and fusion.values("party") == [agrial.key, eurial.key]
+
+
+def test_legal_a_complaint_against_someone_and_one_cannot_sue_oneself() -> None:
+    doc = make_doc([("Waymo", "Waymo", "PROPN", "nsubj", 1), ("porte", "porter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("plainte", "plainte", "NOUN", "obj", 1), ("contre", "contre", "ADP", "case", 4),
+                    ("Uber", "Uber", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+    waymo, uber = entity(doc, "Waymo", "Organization", subject=True), entity(doc, "Uber", "Organization")
+    found = events(doc, [waymo, uber])
+    [suit] = [f for f in found if f.kind == "LegalAction"]
+    assert suit.values("plaintiff") == [waymo.key] and suit.values("defendant") == [uber.key]
+    alone = make_doc([("Waymo", "Waymo", "PROPN", "nsubj", 1), ("porte", "porter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                      ("plainte", "plainte", "NOUN", "obj", 1), ("contre", "contre", "ADP", "case", 4),
+                      ("Waymo", "Waymo", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+    same = entity(alone, "Waymo", "Organization", subject=True)
+    twice = type(same)(same.key, same.label, same.kind, (*same.mentions, type(same.mentions[0])(
+        alone.text.rindex("Waymo"), alone.text.rindex("Waymo") + 5, "Waymo", "Organization")))
+    assert [f for f in events(alone, [twice]) if f.kind == "LegalAction"] == []
+
+
+def test_people_an_appointment_with_its_title_and_a_denied_departure() -> None:
+    doc = make_doc([("Engie", "Engie", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux", 2),
+                    ("nommé", "nommer", "VERB", "ROOT", 2, "VerbForm=Part"), ("Ada", "Ada", "PROPN", "obj", 2),
+                    ("Roy", "Roy", "PROPN", "flat:name", 3), ("directrice", "directeur", "NOUN", "xcomp", 2),
+                    ("générale", "général", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 2)])
+    engie, ada = entity(doc, "Engie", "Organization", subject=True), entity(doc, "Ada Roy", "Person")
+    [named] = events(doc, [engie, ada])
+    assert (named.kind, named.values("person"), named.values("organization")) == ("Appointment", [ada.key], [engie.key])
+    assert named.values("title") == [Value("directrice générale", "fr")]
+    denied = make_doc([("Max", "Max", "PROPN", "nsubj", 2), ("ne", "ne", "ADV", "advmod", 2),
+                       ("quitte", "quitter", "VERB", "ROOT", 2, "VerbForm=Fin"), ("pas", "pas", "ADV", "advmod", 2),
+                       ("Engie", "Engie", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2)])
+    [stays] = events(denied, [entity(denied, "Max", "Person", subject=True), entity(denied, "Engie", "Organization")])
+    assert (stays.kind, stays.status) == ("Departure", "denied")
+
+
+def test_results_a_loss_and_jobs_cut_with_their_count() -> None:
+    doc = make_doc([("Archos", "Archos", "PROPN", "nsubj", 1), ("affiche", "afficher", "VERB", "ROOT", 1),
+                    ("une", "un", "DET", "det", 3), ("perte", "perte", "NOUN", "obj", 1), ("de", "de", "ADP", "case", 6),
+                    ("3", "3", "NUM", "nummod", 6), ("millions", "million", "NOUN", "nmod", 3),
+                    ("d'", "de", "ADP", "case", 8, "", True), ("euros", "euro", "NOUN", "nmod", 6),
+                    (".", ".", "PUNCT", "punct", 1)])
+    archos = entity(doc, "Archos", "Organization", subject=True)
+    [loss] = events(doc, [archos])
+    assert (loss.kind, loss.values("measure"), loss.values("organization")) == ("Earnings", [Value("loss")], [archos.key])
+    assert money(doc) and loss.values("amount")[0].currency == "EUR"
+    cut = make_doc([("Sanofi", "Sanofi", "PROPN", "nsubj", 1), ("supprime", "supprimer", "VERB", "ROOT", 1),
+                    ("900", "900", "NUM", "nummod", 3), ("postes", "poste", "NOUN", "obj", 1),
+                    (".", ".", "PUNCT", "punct", 1)])
+    sanofi = entity(cut, "Sanofi", "Organization", subject=True)
+    [layoff] = events(cut, [sanofi])
+    assert (layoff.kind, layoff.values("organization"), layoff.values("count")) == ("Layoff", [sanofi.key], [Value(900)])
+
+
+def test_speech_hearsay_is_reported() -> None:
+    doc = make_doc([("Selon", "selon", "ADP", "case", 1), ("Reuters", "Reuters", "PROPN", "obl", 3),
+                    ("Apple", "Apple", "PROPN", "nsubj", 3), ("rachète", "racheter", "VERB", "ROOT", 3, "VerbForm=Fin"),
+                    ("Beats", "Beats", "PROPN", "obj", 3), (".", ".", "PUNCT", "punct", 3)])
+    apple, beats = entity(doc, "Apple", "Organization", subject=True), entity(doc, "Beats", "Organization")
+    [deal] = events(doc, [entity(doc, "Reuters", "Organization"), apple, beats])
+    assert (deal.kind, deal.status, deal.values("acquirer")) == ("Acquisition", "reported", [apple.key])
