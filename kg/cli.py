@@ -22,6 +22,8 @@ GAZETTEER_OPTION = click.option("--gazetteer", "gazetteers", multiple=True,
 
 # Exit status of a build that skipped some articles but built the rest.
 PARTIAL = 3
+# kg.query.FORMATS, spelled here so that every command does not import the query machinery (a test keeps them equal).
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml")
 
 
 class KgGroup(click.Group):
@@ -226,8 +228,9 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
 @STORE_OPTION
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Query these RDF files instead of the store; repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
-              help="Result format (default: table on a terminal, tsv when piped).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS),
+              help="SELECT and ASK: table, csv, tsv, json or xml (default: table on a terminal, tsv when piped); "
+                   "CONSTRUCT and DESCRIBE: turtle (default), ntriples, jsonld or rdfxml.")
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of the store.")
 @click.option("--list", "list_queries", is_flag=True, help="List the stored queries and exit.")
 def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str | None, endpoint: str | None,
@@ -254,7 +257,7 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
     else:
         store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
         result = run_query(store, resolve_query(query))
-    click.echo(render(result, fmt or ("table" if sys.stdout.isatty() else "tsv")).rstrip("\n"))
+    click.echo(render(result, fmt, terminal=sys.stdout.isatty()).rstrip("\n"))
 
 
 @main.command("export")
