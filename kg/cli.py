@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -27,13 +28,18 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "js
 
 
 class KgGroup(click.Group):
-    """Turns library errors into one line on stderr and exit status 1; --debug shows tracebacks."""
+    """Turns library errors into one line on stderr and exit status 1 (a reader that closes the pipe early
+    into a quiet exit 0); --debug shows tracebacks."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
             raise
+        except BrokenPipeError:
+            # the reader has all it wanted (kg stats | head): stop quietly, and let nothing flush into the closed pipe
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except Exception as e:
             if ctx.params.get("debug"):
                 raise

@@ -55,7 +55,10 @@ class Gazetteer:
 def _rows(text: str, where: str) -> list[Entry]:
     reader = csv.DictReader(text.splitlines(), delimiter="\t")
     if reader.fieldnames is None or list(reader.fieldnames)[: len(COLUMNS)] != COLUMNS:
-        raise InputError(f"{where}: a gazetteer needs the tab-separated columns {' '.join(COLUMNS)}")
+        first = " ".join(reader.fieldnames or [])[:60]
+        found = f"{first!r} looks like a row, not the header" if first.startswith("Q") else f"it is {first!r}"
+        raise InputError(f"{where}: the first line must be the header row {' '.join(COLUMNS)} "
+                         f"(tab-separated); {found}")
     entries = []
     for n, row in enumerate(reader, 2):
         if not (row["qid"] or "").startswith("Q") or not row["label_fr"]:

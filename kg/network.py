@@ -197,6 +197,21 @@ def resolve(graph: nx.MultiDiGraph, name: str) -> str:
     raise InputError(f"no entity named {name!r}{hint}")
 
 
+def classes_under(cls: str) -> set[str]:
+    """What ``--class cls`` selects: the class and its subclasses.
+
+    Raises:
+        InputError: for a class kg does not know, listing the ones it knows.
+    """
+    known = (*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES)
+    wanted = {c for c in known if cls in {c, PARENTS.get(c)}}
+    if not wanted:
+        close = difflib.get_close_matches(cls, known, n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise InputError(f"unknown class {cls!r}; {hint}kg knows {', '.join(known)}")
+    return wanted
+
+
 def subgraph(graph: nx.MultiDiGraph, around: str | None = None, depth: int = 1,
              cls: str | None = None) -> nx.MultiDiGraph:
     """Keep the neighbourhood of one entity (``around``, ``depth`` steps) and/or one class."""
@@ -204,10 +219,7 @@ def subgraph(graph: nx.MultiDiGraph, around: str | None = None, depth: int = 1,
     if around is not None:
         keep = set(nx.ego_graph(graph.to_undirected(as_view=True), resolve(graph, around), radius=depth))
     if cls is not None:
-        wanted = {c for c in (*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES) if c == cls or PARENTS.get(c) == cls}
-        if not wanted:
-            known = ", ".join((*ENTITY_CLASSES, *PARENTS, *EVENT_CLASSES))
-            raise InputError(f"unknown class {cls!r} (one of {known})")
+        wanted = classes_under(cls)
         chosen = {n for n in keep if graph.nodes[n].get("class") in wanted}
         events = {e for n in chosen for e in nx.all_neighbors(graph, n) if graph.nodes[e].get("kind") == "event"}
         keep = chosen | (events & keep)

@@ -68,6 +68,7 @@ def draw(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, title: str | None = N
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     placed = []
+    labelled = set()
     for node in sorted(graph, key=lambda n: -degree.get(n, 0))[:_LABELS]:
         x, y = positions[node]
         label = str(graph.nodes[node].get("label", node))
@@ -78,11 +79,25 @@ def draw(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, title: str | None = N
             text.remove()  # a label over another helps nobody: the busier node keeps its label
         else:
             placed.append(box)
+            labelled.add(node)
+    _label_edges(graph, simple, positions, labelled, ax)
     shown = sorted({colour_class(d) for _, d in graph.nodes(data=True)})
     handles = [Line2D([], [], marker="o", linestyle="", color=COLOURS.get(c, "#999999"), label=c) for c in shown]
     if handles:
         ax.legend(handles=handles, loc="best", frameon=True, framealpha=0.8, fontsize=9)
     if title:
         ax.set_title(title)
-    fig.savefig(out, format=fmt)
+    with plt.rc_context({"svg.fonttype": "none"}):  # an SVG's words stay text: searchable, selectable, smaller
+        fig.savefig(out, format=fmt)
     plt.close(fig)
+
+
+def _label_edges(graph: nx.MultiDiGraph, simple: nx.Graph, positions: dict, labelled: set[str], ax: object) -> None:
+    """Write on each edge between two labelled nodes what links them ("invests 300 M EUR", "parentOrganization")."""
+    words: dict[tuple[str, str], list[str]] = {}
+    for s, o, data in graph.edges(data=True):
+        if s in labelled and o in labelled and data.get("label"):
+            words.setdefault((s, o), []).append(str(data["label"]))
+    edge_labels = {pair: "; ".join(dict.fromkeys(labels)) for pair, labels in list(words.items())[:_LABELS]}
+    nx.draw_networkx_edge_labels(simple, positions, edge_labels=edge_labels, font_size=7, font_color="#555555",
+                                 ax=ax, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})

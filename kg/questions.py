@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
 
 from kg.errors import InputError
-from kg.network import collapse, resolve
-from kg.vocab import PARENTS
+from kg.network import classes_under, collapse, resolve
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,18 @@ def _entities(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def central(graph: nx.MultiDiGraph, cls: str | None = None, top: int = 20) -> list[tuple[str, str, int, float]]:
-    """The most connected entities: (label, class, degree, PageRank), events collapsed into links."""
+    """The most connected entities: (label, class, degree, PageRank), events collapsed into links.
+
+    Raises:
+        InputError: for a class kg does not know.
+    """
+    wanted = classes_under(cls) if cls is not None else None
     entities = _entities(graph)
     simple = nx.Graph(entities)
     ranks = nx.pagerank(simple) if simple.number_of_edges() else {n: 0.0 for n in simple}
     rows = []
     for node, data in entities.nodes(data=True):
-        if cls is None or cls in {data["class"], PARENTS.get(data["class"])}:
+        if wanted is None or data["class"] in wanted:
             rows.append((data["label"], data["class"], simple.degree(node), round(ranks.get(node, 0.0), 4)))
     return sorted(rows, key=lambda r: (-r[2], -r[3], r[0]))[:top]
 
@@ -65,11 +70,20 @@ def paths(graph: nx.MultiDiGraph, start: str, end: str, limit: int = 3) -> list[
 
 
 def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
-    """Groups of entities that appear together (Louvain on the entity links), largest first."""
+    """Groups of entities that appear together (Louvain on the entity links), largest first.
+
+    Each group lists a label once, with how many of its entities bear it ("personnes ×3": the
+    people of three articles), not once per entity.
+    """
     simple = nx.Graph(_entities(graph))
     simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     if not simple.number_of_edges():
         return []
     groups = nx.community.louvain_communities(simple, seed=1)
     labels = nx.get_node_attributes(simple, "label")
-    return sorted((sorted(labels[n] for n in g) for g in groups), key=lambda g: (-len(g), g))
+
+    def named(group: set[str]) -> list[str]:
+        counts = Counter(labels[n] for n in group)
+        return [f"{label} ×{n}" if n > 1 else label for label, n in sorted(counts.items())]
+
+    return [names for _, names in sorted(((len(g), named(g)) for g in groups), key=lambda x: (-x[0], x[1]))]

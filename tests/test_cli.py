@@ -105,3 +105,13 @@ print("spacy" in sys.modules)
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["query", "--list"], ["query", "SELECT * WHERE { ?s ?p ?o }"]])
+def test_a_reader_that_stops_early_ends_kg_quietly(store: Path, command: list[str]) -> None:
+    kg = subprocess.Popen([sys.executable, "-m", "kg", *command, "--store", str(store)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    assert kg.stdout is not None and kg.stderr is not None
+    kg.stdout.close()  # as `kg stats | head` once head has its lines: kg's writes find the pipe closed
+    assert kg.wait(timeout=60) == 0
+    assert kg.stderr.read() == ""

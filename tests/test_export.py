@@ -108,6 +108,13 @@ def test_collapsed_events_become_labelled_edges(store: Store, tmp_path: Path) ->
     assert any(d["label"] == "invests 1.5 M EUR" for _, _, d in graph.edges(data=True))
 
 
+def test_collapsed_events_are_labelled_in_drawings(store: Store, tmp_path: Path) -> None:
+    export(store, Format.svg, tmp_path / "c.svg", View(collapse_events=True))
+    drawing = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert "invests 1.5 M EUR" in drawing and "parentOrganization" in drawing
+    export(store, Format.png, tmp_path / "c.png", View(collapse_events=True))
+
+
 def test_tables(store: Store, tmp_path: Path) -> None:
     export(store, Format.csv, tmp_path / "tables")
     rows = {name: list(csv.DictReader((tmp_path / "tables" / name).open(encoding="utf-8")))

@@ -63,6 +63,23 @@ def test_communities_and_subgraphs() -> None:
         subgraph(network(), cls="Dragon")
 
 
+def test_communities_name_a_repeated_label_once_with_its_count() -> None:
+    g = network()
+    for n in range(3):
+        g.add_node(f"people-{n}", label="personnes", **{"class": "Group"}, kind="entity", aliases="", article=f"d{n}")
+        g.add_edge(f"people-{n}", "z", key="inContactWith", label="inContactWith", sentences=1, source="...")
+    [group] = [g for g in communities(g) if "Zoom" in g]
+    assert group == ["Webex", "Zoom", "personnes ×3"]
+
+
+def test_every_class_option_refuses_an_unknown_class_listing_the_known_ones() -> None:
+    for ask in (lambda: central(network(), cls="Organisation"), lambda: subgraph(network(), cls="Organisation")):
+        with pytest.raises(InputError, match=r"unknown class 'Organisation'; did you mean Organization\? kg knows "
+                                             r"Organization, Person, Place, Product, Fund, Company, .*Statement$"):
+            ask()
+    assert [r[0] for r in central(network(), cls="Place")] == ["États-Unis"]
+
+
 def test_money_labels() -> None:
     assert money_label({"amount": 3e8, "currency": "EUR"}) == "300 M EUR"
     assert money_label({"amount_min": 1e9, "currency": "EUR"}) == "> 1 Md EUR"
