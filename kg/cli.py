@@ -74,7 +74,7 @@ def main(debug: bool) -> None:
 @STORE_OPTION
 @click.option("--memory", is_flag=True, help="Use a store in memory (nothing kept; use with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the graph to FILE (.ttl .nt .nq .trig .jsonld .rdf .graphml).")
+              help="Also write the graph to FILE (.ttl .nt .nq .trig .jsonld .rdf .graphml .gexf .html .svg .png).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes on this machine (one model each); up to one per core.")
