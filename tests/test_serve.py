@@ -12,6 +12,7 @@ import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,23 @@ from kg.serve import Refused, check_read_query, choose, is_update, media_type
 from kg.store import Store
 
 DATA = Path(__file__).parent / "data"
+NEWS = Path(__file__).parent / "data-serve" / "wikinews.jsonl"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 HOSTILE = '<img src=x onerror="document.title=1">Acme <b>SA</b>'
+
+
+@contextmanager
+def serving(store: Path, *options: str) -> Iterator[str]:
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", *options],
+                              stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()  # type: ignore[union-attr]
+    url = re.search(r"http://[\d.]+:\d+/", line)
+    assert url, line
+    try:
+        yield url.group(0)
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +52,18 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     hostile.add((rdflib.URIRef("https://w3id.org/kg-news/id/entity/hostile"), rdflib.RDFS.label,
                  rdflib.Literal(HOSTILE, lang="fr")))
     Store(store).replace_graph("https://w3id.org/kg-news/id/doc/hostile", hostile)
-    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0",
-                               "--timeout", "3", "--max-result", "20000"], stderr=subprocess.PIPE, text=True)
-    line = server.stderr.readline()  # type: ignore[union-attr]
-    url = re.search(r"http://[\d.]+:\d+/", line)
-    assert url, line
-    yield url.group(0)
-    server.terminate()
-    server.wait(10)
+    with serving(store, "--timeout", "3", "--max-result", "20000") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def news_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of four Wikinews articles (CC BY 2.5, fr.wikinews.org) that never name TikTok."""
+    store = tmp_path_factory.mktemp("news") / "store"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(NEWS), "--store", str(store)], check=True,
+                   capture_output=True)
+    with serving(store) as url:
+        yield url
 
 
 def client(endpoint: str, query: str, fmt: str = JSON) -> SPARQLWrapper:
@@ -196,14 +216,12 @@ def test_format_parameter(endpoint: str) -> None:
     assert status == 406 and "rdfxml" in body
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")), reason="needs chromium-driver")
-def test_web_page_runs_a_stored_query_and_opens_an_entity(endpoint: str, tmp_path: Path) -> None:
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator:
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        pytest.skip("needs chromium and chromium-driver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.select import Select
-    from selenium.webdriver.support.ui import WebDriverWait
 
     options = webdriver.ChromeOptions()
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -213,33 +231,87 @@ def test_web_page_runs_a_stored_query_and_opens_an_entity(endpoint: str, tmp_pat
     options.binary_location = shutil.which("chromium")  # type: ignore[assignment]
     driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
     try:
-        driver.get(endpoint)
-        wait = WebDriverWait(driver, 30)
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#stored option")) > 1)
-        options_text = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#stored option")]
-        Select(driver.find_element(By.ID, "stored")).select_by_visible_text(
-            next(t for t in options_text if t.startswith("investments")))
-        driver.find_element(By.ID, "run").click()
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results tbody tr")) > 0)
-        assert "TikTok" in driver.find_element(By.ID, "results").text
-        driver.execute_script("document.getElementById('editor').value = arguments[0]",
-                              "SELECT ?l WHERE { <https://w3id.org/kg-news/id/entity/hostile> "
-                              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
-        driver.find_element(By.ID, "run").click()
-        wait.until(lambda d: HOSTILE in d.find_element(By.ID, "results").text)  # shown as text, not markup
-        assert not driver.find_elements(By.CSS_SELECTOR, "#results img, #results b")
-        assert driver.title != "1"
-        driver.execute_script("document.getElementById('editor').value = arguments[0]",
-                              "SELECT ?e WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> "
-                              "<http://www.wikidata.org/entity/Q48938223> }")
-        driver.find_element(By.ID, "run").click()
-        link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "a.entity")))
-        link.click()
-        wait.until(lambda d: d.find_element(By.ID, "entity").text == "TikTok")
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#graph canvas"))
-        time.sleep(0.5)
-        ARTIFACTS.mkdir(exist_ok=True)
-        driver.save_screenshot(str(ARTIFACTS / "serve.png"))
-        assert (ARTIFACTS / "serve.png").stat().st_size > 10_000
+        yield driver
     finally:
         driver.quit()
+
+
+def run_in_page(driver, query: str | None = None) -> None:  # noqa: ANN001
+    """Run the query in the editor (or ``query``) and wait for its answer."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    if query is not None:
+        driver.execute_script("document.getElementById('editor').value = arguments[0]", query)
+    driver.execute_script("document.getElementById('status').textContent = ''")
+    driver.find_element(By.ID, "run").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_element(By.ID, "status").text not in ("", "…"))
+    assert "error" not in (driver.find_element(By.ID, "status").get_attribute("class") or ""), \
+        driver.find_element(By.ID, "status").text
+
+
+def test_web_page_runs_a_stored_query_and_opens_an_entity(endpoint: str, browser) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(endpoint)
+    wait = WebDriverWait(browser, 30)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#stored option")) > 1)
+    options_text = [o.text for o in browser.find_elements(By.CSS_SELECTOR, "#stored option")]
+    Select(browser.find_element(By.ID, "stored")).select_by_visible_text(
+        next(t for t in options_text if t.startswith("investments")))
+    run_in_page(browser)
+    assert "TikTok" in browser.find_element(By.ID, "results").text
+    run_in_page(browser, "SELECT ?l WHERE { <https://w3id.org/kg-news/id/entity/hostile> "
+                         "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    assert HOSTILE in browser.find_element(By.ID, "results").text  # shown as text, not markup
+    assert not browser.find_elements(By.CSS_SELECTOR, "#results img, #results b")
+    assert browser.title != "1"
+    run_in_page(browser, "SELECT ?e WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> "
+                         "<http://www.wikidata.org/entity/Q48938223> }")
+    link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "a.entity")))
+    wait.until(lambda d: link.text == "TikTok")  # a hand-written query's IRI shows its label
+    link.click()
+    wait.until(lambda d: d.find_element(By.ID, "entity").text == "TikTok")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#graph canvas"))
+    time.sleep(0.5)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "serve.png"))
+    assert (ARTIFACTS / "serve.png").stat().st_size > 10_000
+
+
+def test_web_page_on_a_store_without_tiktok(news_endpoint: str, browser) -> None:  # noqa: ANN001
+    """The default query answers; every stored query's entities are links that open their neighbourhood."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(news_endpoint)
+    wait = WebDriverWait(browser, 60)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#stored option")) > 1)
+    run_in_page(browser)  # the query the page opens with
+    assert browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+    names = [o.get_attribute("data-name") for o in browser.find_elements(By.CSS_SELECTOR, "#stored option")]
+    answered = []
+    for name in names:
+        Select(browser.find_element(By.ID, "stored")).select_by_index(names.index(name))
+        run_in_page(browser)
+        if not browser.find_elements(By.CSS_SELECTOR, "#results tbody tr") or name == "documents":
+            continue  # no rows on this store; documents name no entity
+        answered.append(name)
+        links = browser.find_elements(By.CSS_SELECTOR, "#results a.entity")
+        assert links, f"{name}: no entity to click"
+        assert not any(link.text == link.get_attribute("title").rsplit("/", 1)[1] for link in links[:20]), name
+        label = links[0].text
+        links[0].click()
+        wait.until(lambda d, label=label: d.find_element(By.ID, "entity").text == label)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#facts li q.source"))
+        assert browser.find_elements(By.CSS_SELECTOR, "#graph canvas")
+        assert label in browser.find_element(By.ID, "facts").text
+    assert len(answered) >= 8, answered
+    run_in_page(browser, "SELECT ?e WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> ?w } LIMIT 5")
+    links = browser.find_elements(By.CSS_SELECTOR, "#results a.entity")
+    assert links
+    wait.until(lambda d: not any(re.fullmatch(r"Q\d+", link.text) for link in links))  # labels, not Q90
