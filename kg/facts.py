@@ -58,6 +58,8 @@ class Trigger:
     amount_required: bool
     pos: str  # VERB or NOUN, as the rule reads the word (the tagger may have said otherwise)
     literals: dict[str, str] = field(default_factory=dict)  # roles the rule sets: {"measure": "profit"}
+    requires: tuple[str, ...] = ()  # roles the sentence itself must fill
+    title: bool = False  # the literal role title takes the job title after the trigger
 
 
 @dataclass
@@ -97,7 +99,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
         in_sentence = [m for m in mentions if span.start_char <= m.start < span.end_char]
         all_money = [m for m in values if m.amount and span.start_char <= m.start < span.end_char]
         money = [m for m in all_money if not _valuation(text_of(doc), m, span.start_char)]
-        times = [m for m in values if m.time and span.start_char <= m.start < span.end_char]
+        times = [m for m in values if m.time and span.start_char <= m.start < span.end_char
+                 and not _in_brackets(text_of(doc)[span.start_char : m.start])]
         names = [(m.start, m.end) for m in in_sentence if m.form == "name"]
         triggers = [t for t in _triggers(span) if not any(s <= t.token.idx < e for s, e in names)]
         for trigger in triggers:
@@ -106,6 +109,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
             _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, weak)
             _fill_values(draft, trigger, triggers, all_money if _rules()[trigger.kind].get("worth") else money, times)
             _fill_literals(draft, trigger, span)
+            if any(role not in draft.roles for role in trigger.requires):
+                continue
             fund = _unnamed_fund(draft, trigger, doc_id)
             if fund is not None:
                 funds.append(fund)
@@ -121,6 +126,11 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
     return [_fact(d, sentences, spans, of_mention) for d in merged], retyped + funds
+
+
+def _in_brackets(before: str) -> bool:
+    """"Jacques Vergès (24 décembre 1945 - 28 décembre 2015)": a date in brackets is someone's, not the event's."""
+    return before.count("(") > before.count(")")
 
 
 def _valuation(text: str, m: Mention, floor: int) -> bool:
@@ -144,15 +154,22 @@ def _triggers(span: Span) -> Iterator[Trigger]:
     index = _trigger_index()
     for token in span:
         for kind, rule in index.get(_lemma_and_pos(token), ()):
-            if rule.get("finite") and not _finite(token) or "with" in rule and not _with(token, rule["with"]):
+            if rule.get("finite") and not _finite(token) or "with" in rule and not _with(token, rule["with"]) \
+                    or "without" in rule and _with(token, rule["without"]) or rule.get("clause") and not _says(token):
                 continue
             yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
-                          dict(rule.get("set", {})))
+                          dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")))
 
 
 def _with(token: Token, lemmas: Sequence[str]) -> bool:
     """A light verb's noun or a pronominal verb's "se" among the trigger's dependents."""
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in token.children)
+
+
+def _says(verb: Token) -> bool:
+    """A verb that governs what is said ("a assuré que", "assure ne pas avoir") or stands in a quote
+    ("« ... », lance-t-il"), not one with a plain object ("assurer la permanence")."""
+    return verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
 
 
 def _lemma_and_pos(token: Token) -> tuple[str, str]:
@@ -230,12 +247,13 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
     subject_slot = "passive" if passive else "subject"
     if subject is not None:
         phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
-        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end and m not in slot_of),
-                     None)
+        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end
+                      and (m not in slot_of or _body_of(subject, m))), None)
         if found is not None:
             slot_of[found] = subject_slot
-    if subject_slot not in slot_of.values():
-        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of]
+    if subject_slot not in slot_of.values():  # failing a parse, the name before; for a noun, a subject's only
+        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of
+                  and (trigger.pos == "VERB" or m.subject)]
         if before:
             slot_of[before[-1]] = subject_slot
     if trigger.pos == "VERB" and not passive:
@@ -248,6 +266,12 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
     return slot_of
 
 
+def _body_of(subject: Token, m: Mention) -> bool:
+    """"Le conseil d'administration d'Engie a désigné": a governing body's organisation acts through it."""
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in _rules()["bodies"] and any(
+        c.dep_ == "nmod" and m.start <= c.idx < m.end for c in subject.children)
+
+
 def _participle_of_name(token: Token) -> bool:
     """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
     return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
@@ -255,7 +279,13 @@ def _participle_of_name(token: Token) -> bool:
 
 
 def _dependency_subject(token: Token) -> Token | None:
-    """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir")."""
+    """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir"); for a noun set
+    beside a name, that name ("X, fondateur de Y", "le fondateur de Y, X")."""
+    if token.pos_ == "NOUN" and token.dep_ == "appos":
+        return token.head
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.pos_ == "NOUN" and named:
+        return named[0]
     current = token
     for _ in range(4):
         for child in current.children:
@@ -280,8 +310,9 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
         if slot not in {"subject", "passive", "object"}:
             if any(min(here, m.start) < o < max(here, m.start) for o in others):
                 continue
-            if trigger.pos == "NOUN" and m.start < here and slot != "par":
-                continue  # a noun's complements follow it: "l'influence d'Instagram, ... un blocus"
+            if m.start < here and slot != "par":
+                continue  # complements follow their word: "le ministre de l'Intérieur X a été nommé", "l'influence
+                # d'Instagram, ... un blocus"
         role = slots.get(slot)
         if role is not None and _assign(draft, role, of_mention[m], classes, weak) and slot in {"subject", "passive"}:
             draft.subject_role = role
@@ -371,7 +402,7 @@ def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
     for role, value in trigger.literals.items():
         draft.add(role, Value(value))
     rules = _rules()[trigger.kind]
-    if rules.get("title"):
+    if trigger.title:
         title = _title_after(trigger.token, span)
         if title:
             draft.add("title", Value(title, lang="fr"))
@@ -386,7 +417,7 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     titles = load_yaml("titles.yml")
     words = "|".join(sorted(map(re.escape, titles["titles"]), key=len, reverse=True))
     title = rf"(?P<title>(?:{words})\b[^,;.()«»\"]{{0,60}})"
-    cued = re.compile(rf"^[^.;:«»\"]{{0,80}}?\b(?:{'|'.join(titles['post_cues'])})\s*{title}", re.IGNORECASE)
+    cued = re.compile(rf"^[^.;:«»\"]{{0,120}}?\b(?:{'|'.join(titles['post_cues'])})\s*{title}", re.IGNORECASE)
     plain = re.compile(rf"^[^.;:«»\"]{{0,40}}?\b(?:le |la |l'|l’)?{title}", re.IGNORECASE)
     end = re.compile(rf"\s(?:{'|'.join(titles['post_ends'])})\b.*$", re.IGNORECASE)
     return cued, plain, end
