@@ -323,9 +323,9 @@ def central(store_path: Path, cls: str | None, top: int) -> None:
     from kg.network import build_network
     from kg.questions import central as rank
 
+    rows = rank(build_network(Store(store_path, create=False, read_only=True)), cls, top)
     click.echo(f"{'entity':40} {'class':16} {'degree':>6} {'pagerank':>9}")
-    for label, klass, degree, pagerank in rank(build_network(Store(store_path, create=False, read_only=True)),
-                                                cls, top):
+    for label, klass, degree, pagerank in rows:
         click.echo(f"{label[:40]:40} {klass:16} {degree:6d} {pagerank:9.4f}")
 
 

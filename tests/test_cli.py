@@ -50,6 +50,9 @@ CASES = [
     (["push", "http://127.0.0.1:9/store", "--store", "{store}"], 1, "refused"),
     (["graph", "path", "TikTok", "Nobody", "--store", "{store}"], 1, "no entity named 'Nobody'"),
     (["graph", "central", "--store", "no-store"], 1, "no store here"),
+    (["graph", "central", "--class", "Organisation", "--store", "{store}"], 1, "did you mean Organization?"),
+    (["query", "investmnets", "--store", "{store}"], 1, "did you mean investments"),
+    (["query", "DESCRIBE ?s WHERE { ?s ?p ?o }", "--store", "{store}", "--format", "csv"], 1, "give a graph"),
     (["--gazetteer", "x"], 2, "No such option"),
 ]
 
