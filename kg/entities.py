@@ -25,6 +25,7 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
+_COMPLEMENT = re.compile(r"(?:^|\s)(?:de|du|des|d'|d’|chez|à|au|aux|en|pour|par|avec|sur)\s", re.IGNORECASE)
 
 
 @cache
@@ -128,7 +129,10 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     """The name a description introduces, among the names after it in its sentence."""
     if m.form != "description":
         return None
-    after = [n for n in ahead if n.kind in m.kind.split("|") or n.cue == "ner"]
+    # a name of another class after a preposition is the noun's complement, not the noun: "le responsable chez
+    # Walmart, Marc Lore", "le patron du fabricant Nokia, Oli-Pekka Kallasvuo"
+    after = [n for n in ahead if n.kind in m.kind.split("|")
+             or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start])]
     if not after:
         return None
     gap = text[m.end : after[0].start]

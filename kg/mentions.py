@@ -258,6 +258,8 @@ def _without_titles(tokens: list[Token]) -> list[Token]:
     A name that is only a title, a demonym or a common word opening a sentence is no name at all.
     """
     titles = _titles()
+    if tokens and fold(tokens[0].text) in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
+        return []  # "Directeur général", "Président": a title with a capital is no name
     while tokens and (fold(tokens[0].text) in titles or fold(tokens[0].text) in demonyms()) \
             and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
         tokens = tokens[1:]

@@ -49,12 +49,13 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
     # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
     employer = rf"(?:{_OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
-    after = re.compile(rf"^\s*,\s*(?:l[ea]\s+|l')?(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?=[,;.)]|$)",
-                       re.IGNORECASE)
-    # before a name, nothing after the employer but a demonym: "le patron de la CGT Philippe Martinez", "le
-    # président de la République italien Sergio Mattarella", not "le directeur de Renault a reçu Paul Roy"
+    after = re.compile(rf"^\s*(?:,\s*(?:l[ea]\s+|l')?|\()(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)"
+                       r"\s*(?=[,;.)]|$)", re.IGNORECASE)
+    # before a name, nothing after the employer but a demonym and a comma: "le patron de la CGT Philippe Martinez",
+    # "le président de la République italien Sergio Mattarella", "le PDG de la SocGen, Frédéric Oudéa", not "le
+    # directeur de Renault a reçu Paul Roy"; after it, between commas or brackets: "Benjamin André (PDG)"
     before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
-                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*$", re.IGNORECASE)
+                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*,?\s*$", re.IGNORECASE)
     return after, before
 
 

@@ -232,3 +232,14 @@ def test_the_kinds_of_a_general_noun_are_common_nouns_of_its_class() -> None:
     assert {general: {kind for kind in kinds if class_of.get(kind) != class_of.get(general)}
             for general, kinds in table["kinds"].items() if general not in class_of
             or any(class_of.get(kind) != class_of[general] for kind in kinds)} == {}
+
+
+def test_a_name_of_another_class_after_a_preposition_is_the_noun_complement_not_the_noun() -> None:
+    # "Le responsable chez Walmart, Marc Lore, parle.": the noun is Marc Lore, Walmart stays an organisation
+    text = "Le responsable chez Walmart, Marc Lore, parle."
+    walmart = Mention(text.index("Walmart"), text.index("Walmart") + 7, "Walmart", "Organization")
+    lore = Mention(text.index("Marc"), text.index("Marc") + 9, "Marc Lore", "Person", gender="Masc")
+    boss = Mention(3, 14, "responsable", "Person", "description", cue="apposition", head="responsable", definite=True)
+    entities = by_label(text, [boss, walmart, lore])
+    assert [m.text for m in entities["Marc Lore"].mentions] == ["responsable", "Marc Lore"]
+    assert entities["Walmart"].kind == "Organization"

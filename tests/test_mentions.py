@@ -399,3 +399,14 @@ def test_a_word_that_judges_a_noun_is_not_part_of_its_mention() -> None:
     rows = [("un", "un", "DET", "det", 2), ("grand", "grand", "ADJ", "amod", 2), ("camion", "camion", "NOUN", "ROOT", 2),
             ("noir", "noir", "ADJ", "amod", 2)]
     assert [m[0] for m in nouns(rows)] == ["camion"]
+
+
+def test_a_capitalised_title_is_no_name() -> None:
+    # "Il a nommé Loïc Roy, Directeur général, hier."
+    rows = [("Il", "il", "PRON", "nsubj", 2), ("a", "avoir", "AUX", "aux", 2), ("nommé", "nommer", "VERB", "ROOT", 2),
+            ("Loïc", "Loïc", "PROPN", "obj", 2), ("Roy", "Roy", "PROPN", "flat:name", 3), (",", ",", "PUNCT", "punct", 6),
+            ("Directeur", "directeur", "NOUN", "appos", 3), ("général", "général", "ADJ", "amod", 6),
+            (",", ",", "PUNCT", "punct", 6), ("hier", "hier", "ADV", "advmod", 2)]
+    found = find_mentions(make_doc(rows, ["O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O"]),
+                          load_gazetteer())
+    assert [m.text for m in found if m.form == "name"] == ["Loïc Roy"]

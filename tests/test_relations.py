@@ -62,6 +62,15 @@ def test_title_before_a_name() -> None:
     assert got == {("jobTitle", "Mike Pompeo", "secrétaire d'État américain")}
 
 
+def test_a_title_set_before_a_name_between_commas_and_one_in_brackets() -> None:
+    got = relations("Le responsable du commerce électronique chez Walmart, Marc Lore, a parlé.",
+                    {"Walmart": "Company", "Marc Lore": "Person"})
+    assert got == {("worksFor", "Marc Lore", "Walmart"), ("jobTitle", "Marc Lore", "responsable du commerce électronique")}
+    got = relations("Les fondateurs, Benjamin André (PDG) et Frank Roy, parlent.",
+                    {"Benjamin André": "Person", "Frank Roy": "Person"})
+    assert got == {("jobTitle", "Benjamin André", "PDG")}
+
+
 def test_subsidiary_and_wrong_classes() -> None:
     assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
         ("parentOrganization", "Instagram", "Meta")}
