@@ -264,6 +264,7 @@ def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
         server_version = "kg-sparql"
         protocol_version = "HTTP/1.1"  # connections kept open: a client's next query costs no new connection
         timeout = 60  # seconds an idle connection is kept
+        disable_nagle_algorithm = True  # headers and body go in two writes: no waiting on the client's ack
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             log.info("%s %s", self.address_string(), format % args)
