@@ -199,7 +199,8 @@ def _status(token: Token) -> str:
     """Asserted, or planned / considered / reported / denied from the words around it."""
     rules = _rules()
     modality = rules["modality"]
-    if any(c.lower_ in rules["negations"] for c in token.children):
+    words = {c.lower_ for c in token.children}
+    if words & {"ne", "n'", "n’"} and words & set(rules["negations"]):  # "n'investira pas", not "plus d'un milliard"
         return "denied"
     chain = [token]
     head = token
