@@ -408,7 +408,7 @@ def serve(store_path: Path, host: str, port: int, timeout: float, limit: int, wo
 @click.option("--show-errors", is_flag=True, help="List misses and false positives.")
 @GAZETTEER_OPTION
 def eval_command(gold: Path, model: str, show_errors: bool, gazetteers: tuple[Path, ...]) -> None:
-    """Score extraction against a gold file: news gold.json, WiNER-fr or POPCORN JSON Lines.
+    """Score extraction against a gold file: news gold.json, WiNER-fr, POPCORN or ASFALDA frames JSON Lines.
 
     \b
     Example:

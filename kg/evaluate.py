@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.data import load_yaml
 from kg.errors import InputError
+from kg.framescore import score_frames
 from kg.names import fold
 from kg.records import Amount, Document, Entity, Extraction, Fact, Value
 from kg.vocab import base_class
@@ -29,6 +30,7 @@ class Score:
     fp: int = 0
     fn: int = 0
     errors: list[str] = field(default_factory=list)
+    hits: int | None = None  # what recall counts, where it is not tp (roles: gold roles found, not right fillers)
 
     @property
     def precision(self) -> float:
@@ -36,7 +38,8 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        hits = self.tp if self.hits is None else self.hits
+        return hits / (hits + self.fn) if hits + self.fn else 0.0
 
     @property
     def f1(self) -> float:
@@ -45,11 +48,13 @@ class Score:
 
 
 def gold_kind(path: Path) -> str:
-    """Say which of the three gold formats a file is in."""
+    """Say which of the four gold formats a file is in: news, frames (ASFALDA), popcorn or winer."""
     if path.suffix == ".json":
         return "news"
     with path.open(encoding="utf-8") as f:
         first = json.loads(f.readline())
+    if "frames" in first:
+        return "frames"
     return "popcorn" if any("entity_id" in e for e in first.get("entities", [])) or "POPCORN" in first.get(
         "source", "") else "winer"
 
@@ -78,6 +83,8 @@ def score(path: Path, extractions: Sequence[Extraction]) -> list[Score]:
     if kind == "news":
         return _news(json.loads(path.read_text(encoding="utf-8")), extractions)
     records = {r["id"]: r for r in map(json.loads, path.open(encoding="utf-8"))}
+    if kind == "frames":
+        return score_frames(records, extractions, Score)
     return _winer(records, extractions) if kind == "winer" else _popcorn(records, extractions)
 
 
