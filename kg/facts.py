@@ -154,11 +154,18 @@ def _triggers(span: Span) -> Iterator[Trigger]:
     index = _trigger_index()
     for token in span:
         for kind, rule in index.get(_lemma_and_pos(token), ()):
-            if rule.get("finite") and not _finite(token) or "with" in rule and not _with(token, rule["with"]) \
-                    or "without" in rule and _with(token, rule["without"]) or rule.get("clause") and not _says(token):
+            if not _applies(rule, token):
                 continue
             yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
                           dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")))
+
+
+def _applies(rule: dict, token: Token) -> bool:
+    """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without)."""
+    return not (rule.get("finite") and not (_finite(token) or _says(token))
+                or rule.get("clause") and not _says(token)
+                or "with" in rule and not _with(token, rule["with"])
+                or "without" in rule and _with(token, rule["without"]))
 
 
 def _with(token: Token, lemmas: Sequence[str]) -> bool:
@@ -292,6 +299,8 @@ def _dependency_subject(token: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
                 return child
+            if child.dep_ in SUBJECT_DEPS and child.lower_ == "qui" and current.dep_ == "acl:relcl":
+                return current.head  # "la CGT, qui rappelle": what the relative clause is about
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
