@@ -250,7 +250,8 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
     subject = _dependency_subject(token)
     passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
-        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children))
+        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
+            and token.lemma_.lower() not in _rules()["unaccusative"])
         or _participle_of_name(token))
     subject_slot = "passive" if passive else "subject"
     if subject is not None:

@@ -258,9 +258,9 @@ def _without_titles(tokens: list[Token]) -> list[Token]:
     A name that is only a title, a demonym or a common word opening a sentence is no name at all.
     """
     titles = _titles()
-    if tokens and fold(tokens[0].text) in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
+    if tokens and tokens[0].lower_ in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
         return []  # "Directeur général", "Président": a title with a capital is no name
-    while tokens and (fold(tokens[0].text) in titles or fold(tokens[0].text) in demonyms()) \
+    while tokens and (tokens[0].lower_ in titles or fold(tokens[0].text) in demonyms()) \
             and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
         tokens = tokens[1:]
     if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
@@ -329,7 +329,8 @@ def _product_context(first: Token) -> bool:
 @cache
 def _titles() -> frozenset[str]:
     table = load_yaml("titles.yml")
-    return frozenset(fold(t) for t in (*table["titles"], *table["honorifics"]))
+    # compared with their accents: "Général de Gaulle" has a title, "General Atlantic" has none
+    return frozenset(t.lower() for t in (*table["titles"], *table["honorifics"]))
 
 
 def _merged(doc: Doc) -> list[Span]:
