@@ -266,6 +266,40 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
     click.echo(render(result, fmt, terminal=sys.stdout.isatty()).rstrip("\n"))
 
 
+@main.command()
+@STORE_OPTION
+@click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check these RDF files instead of the store; repeatable.")
+def check(store_path: Path, data: tuple[Path, ...]) -> None:
+    """Validate the graph: SHACL shapes (pyshacl) and the ontology (owlready2 with HermiT).
+
+    Prints one line per problem (the node, its classes with the articles that give each, why) and
+    exits 1 if there is any.  Without Java, HermiT is skipped and the ontology's disjoint classes,
+    domains and ranges are still checked.
+
+    \b
+    Example:
+      kg check --store kg-store
+    """
+    from kg.check import owl_check, shacl_check
+    from kg.console import progress_bar, status
+
+    store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
+    with progress_bar() as bar:
+        task = bar.add_task("SHACL", total=len(store.graphs()) or 1)
+        problems, graphs = shacl_check(store, lambda done: bar.update(task, completed=done))
+    with status("ontology") as say:
+        clashes, consistent = owl_check(store, say)
+    for problem in problems + clashes:
+        click.echo(str(problem))
+    verdict = {True: "consistent" + (" without the nodes above" if clashes else ""), False: "inconsistent",
+               None: "not run (no Java)"}[consistent]
+    click.echo(f"SHACL on {graphs} graphs: {len(problems)} problems; ontology: {len(clashes)} problems; "
+               f"HermiT: {verdict}", err=True)
+    if problems or clashes:
+        sys.exit(1)
+
+
 @main.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(
     ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv", "html", "svg", "png"]))
