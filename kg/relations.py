@@ -25,10 +25,11 @@ _PARTICIPANT_DEPS = SUBJECT_DEPS | {"obj", "iobj", "obl", "obl:mod", "obl:arg", 
 # from a phrase up to the clause it belongs to: "une réunion organisée [à Genève]", "née [à Rome]"
 _CLIMB_DEPS = _LOCATIVE_DEPS | {"obj", "appos", "acl", "acl:relcl", "parataxis"}
 # the sections of relations.yml that are not lists of patterns
-_NOT_PATTERNS = {"ends", "kin", "family", "placed", "members", "interactions", "controls", "initiated"}
+_NOT_PATTERNS = {"ends", "listed", "kin", "family", "placed", "members", "interactions", "controls", "initiated"}
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
+_LIST = re.compile(r"(?:(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)⟦\d+⟧)+")
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
 _WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
@@ -66,7 +67,7 @@ def _heads() -> frozenset[str]:
 
 def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Entity]) -> list[Fact]:
     """Return the direct relations stated inside single sentences, job titles and places included."""
-    ends = load_yaml("relations.yml")["ends"]
+    ends, listing = load_yaml("relations.yml")["ends"], load_yaml("relations.yml")["listed"]
     of_mention = {m: e for e in entities for m in e.mentions}
     at_token: dict[int, Entity] = {}
     root: dict[Mention, Token] = {}  # each mention's head word in the parse
@@ -92,10 +93,14 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
         for name, patterns in _patterns().items():
             for pattern in patterns:
                 for match in pattern.finditer(masked):
-                    s, o = (of_mention[inside[_index(match[g])]] for g in ("s", "o"))
-                    if s.key != o.key and base_class(s.kind) in ends[name]["s"] \
-                            and base_class(o.kind) in ends[name]["o"]:
-                        facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
+                    last = "s" if match.end("s") == match.end() else "o"
+                    listed = _listed_after(masked, match.end()) if name in listing else []
+                    for index in (_index(match[last]), *listed):
+                        ends_at = {g: _index(match[g]) for g in ("s", "o")} | {last: index}
+                        s, o = (of_mention[inside[ends_at[g]]] for g in ("s", "o"))
+                        if s.key != o.key and base_class(s.kind) in ends[name]["s"] \
+                                and base_class(o.kind) in ends[name]["o"]:
+                            facts.append(_relation(name, s.key, o.key, sentence, f"pattern {name}"))
         facts.extend(_job_titles(sentence, masked, written, inside, of_mention))
         facts.extend(_fronted(sentence, masked, inside, of_mention))
         facts.extend(_nested_places(sentence, inside, of_mention))
@@ -709,6 +714,12 @@ def _mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
 def _introduces(m: Mention, mentions: Sequence[Mention]) -> bool:
     """"le secrétaire d'État américain" before "Mike Pompeo" is part of a title, not a mention."""
     return any(n.form == "name" and 0 <= n.start - m.end < 60 for n in mentions)
+
+
+def _listed_after(masked: str, end: int) -> list[int]:
+    """The mentions listed right after a pattern's last one: "maison mère de ⟦1⟧ et ⟦2⟧", "⟦1⟧, ⟦2⟧ et ⟦3⟧"."""
+    found = _LIST.match(masked, end)
+    return [_index(p) for p in re.findall(_M, found[0])] if found else []
 
 
 def _index(placeholder: str) -> int:

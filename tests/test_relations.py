@@ -71,6 +71,20 @@ def test_a_title_set_before_a_name_between_commas_and_one_in_brackets() -> None:
     assert got == {("jobTitle", "Benjamin André", "PDG")}
 
 
+def test_owners_a_list_of_subsidiaries_and_a_person_who_owns() -> None:
+    got = relations("L'assemblée de Vivendi a voté la séparation de ses filiales Canal+, Havas et Prisma.",
+                    {"Vivendi": "Company", "Canal+": "Company", "Havas": "Company", "Prisma": "Company"})
+    assert got == {("parentOrganization", c, "Vivendi") for c in ("Canal+", "Havas", "Prisma")}
+    got = relations("Le groupe CMA CGM, propriété du milliardaire Rodolphe Saadé, rachète Altice Media, maison mère de "
+                    "BFMTV et RMC.", {"CMA CGM": "Company", "Rodolphe Saadé": "Person", "Altice Media": "Company",
+                                     "BFMTV": "Company", "RMC": "Company"})
+    assert got == {("parentOrganization", "CMA CGM", "Rodolphe Saadé"), ("parentOrganization", "BFMTV", "Altice Media"),
+                   ("parentOrganization", "RMC", "Altice Media")}
+    got = relations("Serval Ingrédients, une filiale du géant du lait Lactalis, est mise en examen.",
+                    {"Serval Ingrédients": "Company", "Lactalis": "Company"})
+    assert got == {("parentOrganization", "Serval Ingrédients", "Lactalis")}
+
+
 def test_subsidiary_and_wrong_classes() -> None:
     assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
         ("parentOrganization", "Instagram", "Meta")}
