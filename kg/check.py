@@ -127,7 +127,8 @@ def owl_check(store: Store, say: Callable[[str], None] = lambda words: None) -> 
 
 
 def _owl_problem(store: Store, clash: Clash, articles: dict[str, str]) -> Problem:
-    classes = {name: {articles.get(g, g) for g in graphs if g} for name, graphs in clash.classes.items()}
+    classes = {name: {" ".join(filter(None, (articles.get(g, g), how))) for g, how in sources}
+               for name, sources in clash.classes.items()}
     label = next((row["l"].value for row in store.query(f"SELECT ?l WHERE {{ <{clash.node}> <{RDFS.label}> ?l }} LIMIT 1")),
                  "")
     return Problem("OWL", clash.node, label, classes, clash.reason)

@@ -53,11 +53,12 @@ def java_found() -> bool:
 
 @dataclass(frozen=True)
 class Clash:
-    """A node the ontology does not allow: its classes, each with the graphs that give it, and why."""
+    """A node the ontology does not allow: its classes, each with where it comes from (graph, and "" for a
+    type or the property whose domain or range gives it), and why."""
 
     node: str
     nodes: frozenset[str]  # the node and those owl:sameAs makes one with it
-    classes: dict[str, set[str]]
+    classes: dict[str, set[tuple[str, str]]]
     reason: str
 
 
@@ -110,7 +111,7 @@ class Axioms:
 def clashes(store: Store, axioms: Axioms) -> list[Clash]:
     """The nodes whose classes (typed or given by a domain or range) include two disjoint ones, and the
     literals outside their property's range."""
-    classes: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    classes: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
     misfits: list[tuple[str, str, str]] = []
     same = _same_as(store)
     for quad in store.quads():
@@ -121,27 +122,27 @@ def clashes(store: Store, axioms: Axioms) -> list[Clash]:
                 misfits.append((s.value, graph, f"{_local(p)} {o} is not of type {_local(axioms.datatype[p])}"))
             continue
         if p == _TYPE:
-            classes[same.get(s.value, s.value)][o.value].add(graph)
+            classes[same.get(s.value, s.value)][o.value].add((graph, ""))
             continue
         if p in axioms.domain:
-            classes[same.get(s.value, s.value)][axioms.domain[p]].add(graph)
+            classes[same.get(s.value, s.value)][axioms.domain[p]].add((graph, f"domain of {_local(p)}"))
         if p in axioms.range:
-            classes[same.get(o.value, o.value)][axioms.range[p]].add(graph)
+            classes[same.get(o.value, o.value)][axioms.range[p]].add((graph, f"range of {_local(p)}"))
     members: dict[str, set[str]] = defaultdict(set)
     for node, root in same.items():
         members[root].add(node)
 
-    def clash(node: str, reason: str, graphs: set[str] | None = None) -> Clash:
+    def clash(node: str, reason: str, graph: str | None = None) -> Clash:
         root = same.get(node, node)
         given = classes.get(root, {})
-        shown = {_local(c): graphs or given[c] for c in axioms.most_specific(given)}
+        shown = {_local(c): {(graph, "")} if graph is not None else given[c] for c in axioms.most_specific(given)}
         nodes = members[root] | {root, node}
         others = sorted(n for n in nodes if n.startswith(ENTITIES) and n != node)
         if others:
             reason += f" (owl:sameAs makes it one with {', '.join(f'<{n}>' for n in others)})"
         return Clash(node, frozenset(nodes), shown, reason)
 
-    found = [clash(node, reason, {graph}) for node, graph, reason in misfits]
+    found = [clash(node, reason, graph) for node, graph, reason in misfits]
     for node, given in classes.items():
         pairs = axioms.clashing(axioms.most_specific(given))
         if pairs:
