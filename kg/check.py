@@ -113,7 +113,7 @@ def owl_check(store: Store, say: Callable[[str], None] = lambda words: None) -> 
     (None when there is no Java to run it); ``say`` is told each step.
 
     Raises:
-        owlready2.OwlReadyJavaError: when HermiT fails to run (out of memory).
+        KgError: when HermiT fails (out of memory).
     """
     clashes, consistent = reason(store, say)
     articles = {row["g"].value: row["id"].value

@@ -10,9 +10,11 @@ range.  HermiT then runs again without those nodes, to tell whether something el
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,6 +23,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 from rdflib.collection import Collection
 
 from kg.bundled import bundled
+from kg.errors import KgError
 from kg.store import Store
 from kg.triples import ENTITIES
 
@@ -171,7 +174,7 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def reasoner_input(triples: Iterable[ox.Triple], ontology: Graph, leave_out: set[str] = frozenset()) -> bytes:
+def reasoner_input(triples: Iterable[ox.Triple], ontology: Graph, leave_out: AbstractSet[str] = frozenset()) -> bytes:
     """The ontology and the triples as N-Triples, literals outside OWL 2's datatype map as xsd:string,
     without the triples of the nodes in ``leave_out``."""
     out = io.StringIO()
@@ -186,29 +189,34 @@ def reasoner_input(triples: Iterable[ox.Triple], ontology: Graph, leave_out: set
     return out.getvalue().encode("utf-8")
 
 
-def consistent(ntriples: bytes, memory_mb: int = 2000) -> bool:
+def consistent(ntriples: bytes) -> bool:
     """Whether HermiT finds the ontology and data (N-Triples) consistent, loaded as a user would in owlready2.
 
     Raises:
-        owlready2.OwlReadyJavaError: when Java fails (out of memory, no Java).
+        KgError: when HermiT fails (out of memory, a datatype it does not know).
     """
     import owlready2
-    from owlready2 import reasoning
 
-    reasoning.JAVA_MEMORY = memory_mb
     world = owlready2.World()
     try:
         world.get_ontology("https://w3id.org/kg-news/check").load(fileobj=io.BytesIO(ntriples), format="ntriples")
         owlready2.sync_reasoner_hermit(world, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError:
         return False
+    except owlready2.OwlReadyJavaError as e:
+        why = re.search(r"(\w+(?:Exception|Error)\b.*)", str(e))
+        raise KgError(f"HermiT failed: {why.group(1) if why else str(e).strip()}") from e
     finally:
         world.close()
     return True
 
 
 def reason(store: Store, say: Callable[[str], None] = lambda words: None) -> tuple[list[Clash], bool | None]:
-    """The clashes in the store, and whether HermiT finds the rest consistent (None without Java)."""
+    """The clashes in the store, and whether HermiT finds the rest consistent (None without Java).
+
+    Raises:
+        KgError: when HermiT fails.
+    """
     ontology = ontology_graph()
     say("reading the graph against the ontology's axioms")
     found = clashes(store, Axioms(ontology))

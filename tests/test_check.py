@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from kg import reasoner
 from kg.cli import main
+from kg.errors import KgError
 from kg.reasoner import consistent, ontology_graph, reasoner_input
 from kg.store import Store
 
@@ -112,6 +113,9 @@ def test_dates_reach_hermit_as_strings(tmp_path: Path) -> None:
     data = reasoner_input(store.triples(), ontology_graph())
     assert b"#gYear>" not in data and b'#duration> "P3Y" .' in data  # a plain literal is an xsd:string
     assert consistent(data)
+    as_is = ontology_graph().serialize(format="nt") + "".join(f"{t} .\n" for t in store.triples())
+    with pytest.raises(KgError, match="UnsupportedDatatypeException"):
+        consistent(as_is.encode("utf-8"))
 
 
 def test_without_java_the_axioms_are_still_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
