@@ -266,7 +266,11 @@ def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict
         if before:
             slot_of[before[-1]] = subject_slot
     if trigger.pos == "VERB" and not passive:
-        after = [m for m in in_sentence if m.start > token.idx and m not in slot_of]
+        # the direct object's name; failing a parse of one, the name right after the verb. An object that is
+        # no name leaves the slot empty: "a créé la surprise face à Lyon" creates no Lyon
+        objects = [c for c in token.children if c.dep_ == "obj"]
+        after = [m for m in in_sentence if m.start > token.idx and m not in slot_of
+                 and (not objects or any(m.start <= t.idx < m.end for o in objects for t in o.subtree))]
         if after:
             slot_of[after[0]] = "object"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
@@ -385,7 +389,8 @@ def _complete(draft: _Draft) -> bool:
     rules = _rules()[draft.kind]
     if draft.amount_required and "amount" not in draft.roles or rules.get("count") and "count" not in draft.roles:
         return False
-    if not any(role in draft.roles for role in rules["needs"]):
+    if not any(role in draft.roles for role in rules["needs"]) \
+            or any(role not in draft.roles for role in rules.get("requires", ())):
         return False
     told = sum(len(v) if r in rules.get("many", ()) else 1 for r, v in draft.roles.items()
                if r in rules["roles"] or r in {"amount", "title", "count"})
