@@ -82,7 +82,8 @@ def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
     # "L'Autorité sanctionne Apple de 5 millions d'euros." (a fine is always money)
     doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("Autorité", "autorité", "NOUN", "nsubj", 2),
                     ("sanctionne", "sanctionne", "NOUN", "ROOT", 2), ("Apple", "Apple", "PROPN", "obj", 2),
-                    ("de", "de", "ADP", "case", 6), ("5", "5", "NUM", "nummod", 6), ("millions", "million", "NOUN", "obl", 2),
+                    ("de", "de", "ADP", "case", 6), ("5", "5", "NUM", "nummod", 6),
+                    ("millions", "million", "NOUN", "obl", 2),
                     ("d'", "de", "ADP", "case", 8, "", True), ("euros", "euro", "NOUN", "nmod", 6),
                     (".", ".", "PUNCT", "punct", 2)])
     authority, apple = entity(doc, "Autorité", "Organization", subject=True), entity(doc, "Apple", "Organization")
