@@ -361,10 +361,24 @@ def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
         near = [m for m in money if nearest(m)]
         if near:
             draft.add("amount", min(near, key=lambda m: abs(m.start - here)).amount)
+    clause = _clause_verb(trigger.token)
+    # a date of another clause is another event's ("Y, assassinée le 13 juillet, ... X est élu"), but a
+    # gerund's date may be set on the verb it hangs on ("a mis un pied dans le football en acquérant X, en 2017")
+    clauses = {clause, clause.head} if clause.dep_ in {"advcl", "xcomp"} else {clause}
     for m in times:
-        if m.time and nearest(m):
+        span = trigger.token.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.time and nearest(m) and span is not None and _clause_verb(span.root) in clauses:
             role = "duration" if m.time.datatype == "duration" else "date"
             draft.add(role, m.time)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the token itself for a verb, the root at worst)."""
+    for _ in range(10):
+        if token.pos_ == "VERB" or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
 
 
 def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None:
