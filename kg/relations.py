@@ -29,6 +29,7 @@ _NOT_PATTERNS = {"ends", "listed", "kin", "family", "placed", "members", "intera
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
+_DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|chez|à|au|aux)$", re.IGNORECASE)
 _LIST = re.compile(r"(?:(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)⟦\d+⟧)+")
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
@@ -726,6 +727,10 @@ def _index(placeholder: str) -> int:
     return int(placeholder.strip("⟦⟧"))
 
 
+def _title_word(label: str) -> bool:
+    return fold(label.split()[0]) in {fold(t) for t in load_yaml("titles.yml")["titles"]}
+
+
 def _relation(name: str, subject: object, obj: object, sentence: Sentence, method: str) -> Fact:
     return Fact(name, (("subject", subject), ("object", obj)), (sentence,), name, method, is_event=False)
 
@@ -737,8 +742,8 @@ def _job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[
     after, before = _titles()
     for i, m in enumerate(inside):
         person = of_mention[m]
-        if m.form != "name" or base_class(person.kind) != "Person":
-            continue
+        if m.form != "name" or base_class(person.kind) != "Person" or _title_word(person.label):
+            continue  # "le président du Sénat" taken for a name holds no title
         slot = _SLOT.format(i)
         if slot not in masked:
             continue  # a name inside another ("Paris" in "le tribunal de Paris") has no title of its own
@@ -749,6 +754,8 @@ def _job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[
             title = found["title"]
             cut = written[offset + found.start("title") :][: len(re.split(_OF + "⟦", title)[0])]
             text = re.sub(_M, lambda p: inside[_index(p[0])].text, cut).strip()
+            if _DANGLING.search(text):
+                continue  # "le Premier ministre de ⟦Hollande⟧": the name is the title's complement, not its holder
             for j in map(_index, re.findall(_M, title)):
                 employer = of_mention[inside[j]]
                 if base_class(employer.kind) in {"Organization", "Product"}:

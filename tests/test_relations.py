@@ -85,6 +85,12 @@ def test_owners_a_list_of_subsidiaries_and_a_person_who_owns() -> None:
     assert got == {("parentOrganization", "Serval Ingrédients", "Lactalis")}
 
 
+def test_the_complement_of_a_title_does_not_hold_it() -> None:
+    got = relations("L'ancien Premier ministre de François Hollande Manuel Valls a parlé.",
+                    {"François Hollande": "Person", "Manuel Valls": "Person"})
+    assert got == {("jobTitle", "Manuel Valls", "Premier ministre")}
+
+
 def test_subsidiary_and_wrong_classes() -> None:
     assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
         ("parentOrganization", "Instagram", "Meta")}
