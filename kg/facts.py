@@ -4,62 +4,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from text_to_num import text2num
-
-from kg.data import frame_files, load_yaml
 from kg.entities import weakly_typed
+from kg.frames import Trigger, job_count, lexicon, status, title_after, triggers_in
 from kg.names import fold
-from kg.nlp import SUBJECT_DEPS, text_of
+from kg.nlp import text_of
 from kg.records import Entity, Fact, Mention, Sentence, Value
+from kg.slots import mention_slots
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
-_DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
-_PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
-                 "de la part d'": "de la part de", "par": "par", "à": "à", "au": "à", "aux": "à", "en": "en",
-                 "dans": "dans", "de": "de", "d'": "de", "du": "de", "des": "de", "chez": "chez", "sur": "sur",
-                 "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre"}
-_CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
-                   + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
 _RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verrait)\s*$", re.IGNORECASE)
-
-
-@cache
-def _rules() -> dict:
-    """The engine's data (events.yml) and every kind of the frame lexicon, by kind."""
-    rules = dict(load_yaml("events.yml"))
-    for name in frame_files():
-        rules.update(load_yaml(name))
-    return rules
-
-
-@cache
-def kinds() -> tuple[str, ...]:
-    """The event kinds the frame lexicon defines."""
-    return tuple(k for k, v in _rules().items() if isinstance(v, dict) and "triggers" in v)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A word that sets off an event, with the slots of its rule."""
-
-    token: Token
-    kind: str
-    slots: dict[str, str]
-    amount_required: bool
-    pos: str  # VERB or NOUN, as the rule reads the word (the tagger may have said otherwise)
-    literals: dict[str, str] = field(default_factory=dict)  # roles the rule sets: {"measure": "profit"}
-    requires: tuple[str, ...] = ()  # roles the sentence itself must fill
-    title: bool = False  # the literal role title takes the job title after the trigger
 
 
 @dataclass
@@ -102,12 +62,12 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
         times = [m for m in values if m.time and span.start_char <= m.start < span.end_char
                  and not _in_brackets(text_of(doc)[span.start_char : m.start])]
         names = [(m.start, m.end) for m in in_sentence if m.form == "name"]
-        triggers = [t for t in _triggers(span) if not any(s <= t.token.idx < e for s, e in names)]
+        triggers = [t for t in triggers_in(span) if not any(s <= t.token.idx < e for s, e in names)]
         for trigger in triggers:
-            draft = _Draft(trigger.kind, trigger.token, index, status=_status(trigger.token),
+            draft = _Draft(trigger.kind, trigger.token, index, status=status(trigger.token),
                            amount_required=trigger.amount_required)
             _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, weak)
-            _fill_values(draft, trigger, triggers, all_money if _rules()[trigger.kind].get("worth") else money, times)
+            _fill_values(draft, trigger, triggers, all_money if lexicon()[trigger.kind].get("worth") else money, times)
             _fill_literals(draft, trigger, span)
             if any(role not in draft.roles for role in trigger.requires):
                 continue
@@ -136,182 +96,7 @@ def _in_brackets(before: str) -> bool:
 def _valuation(text: str, m: Mention, floor: int) -> bool:
     """"Valorisée à 11,7 Md€", "estimée à 82,7 milliards": a worth, not money that changes hands."""
     before = fold(text[max(floor, m.start - 40) : m.start]).split()[-5:]
-    return any(word.startswith(cue) for word in before for cue in _rules()["valuation"])
-
-
-@cache
-def _trigger_index() -> dict[tuple[str, str], list[tuple[str, dict]]]:
-    """(lemma, part of speech) -> the event classes and rules it triggers."""
-    index: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-    for kind in kinds():
-        for rule in _rules()[kind]["triggers"]:
-            for lemma in rule["lemmas"]:
-                index.setdefault((lemma, rule["pos"]), []).append((kind, rule))
-    return index
-
-
-def _triggers(span: Span) -> Iterator[Trigger]:
-    index = _trigger_index()
-    for token in span:
-        for kind, rule in index.get(_lemma_and_pos(token), ()):
-            if not _applies(rule, token):
-                continue
-            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
-                          dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")))
-
-
-def _applies(rule: dict, token: Token) -> bool:
-    """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
-    never inside a hyphenated compound ("c'est-à-dire")."""
-    return not (token.i > 0 and token.doc[token.i - 1].text == "-"
-                or rule.get("finite") and not (_finite(token) or _says(token))
-                or rule.get("clause") and not _says(token)
-                or "with" in rule and not _with(token, rule["with"])
-                or "without" in rule and _with(token, rule["without"]))
-
-
-def _with(token: Token, lemmas: Sequence[str]) -> bool:
-    """A light verb's noun or a pronominal verb's "se" among the trigger's dependents."""
-    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in token.children)
-
-
-def _says(verb: Token) -> bool:
-    """A verb that governs what is said ("a assuré que", "assure ne pas avoir") or stands in a quote
-    ("« ... », lance-t-il"), not one with a plain object ("assurer la permanence")."""
-    return verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
-
-
-def _lemma_and_pos(token: Token) -> tuple[str, str]:
-    """The token's lemma and part of speech, a verb the tagger took for a noun put right.
-
-    A "noun" with a subject of its own is a verb ("L'Autorité sanctionne la firme"); its lemma is
-    then guessed as a first-group infinitive, the commonest case.
-    """
-    lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
-        text = token.lower_
-        for guess in (text + "r", text[:-3] + "er" if text.endswith("ent") else ""):
-            if (guess, "VERB") in _trigger_index():
-                return guess, "VERB"
-    return lemma, token.pos_
-
-
-def _finite(verb: Token) -> bool:
-    """A conjugated verb, or a past participle with "avoir": "a déclaré", not "estimée" or "pour avertir"."""
-    if "Fin" in verb.morph.get("VerbForm"):
-        return True
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.lemma_ == "avoir" and c.dep_.startswith("aux") for c in verb.children)
-
-
-def _status(token: Token) -> str:
-    """Asserted, or planned / considered / reported / denied from the words around it."""
-    rules = _rules()
-    modality = rules["modality"]
-    words = {c.lower_ for c in token.children}
-    if words & {"ne", "n'", "n’"} and words & set(rules["negations"]):  # "n'investira pas", not "plus d'un milliard"
-        return "denied"
-    chain = [token]
-    head = token
-    for _ in range(3):
-        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"}:
-            break
-        head = head.head
-        chain.append(head)
-    for word in chain[1:]:
-        for status, lemmas in modality.items():
-            if word.lemma_.lower() in lemmas:
-                return status
-    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
-    hearsay = any(t.lower_ in rules["hearsay"] for word in chain for c in word.children for t in (c, *c.children))
-    if hearsay or any("Cnd" in v.morph.get("Mood") for v in verbs):
-        return "reported"
-    if any("Fut" in v.morph.get("Tense") for v in verbs):
-        return "planned"
-    return "asserted"
-
-
-def _case(text: str, m: Mention, floor: int) -> str | None:
-    found = _CASE.search(text[max(floor, m.start - 30) : m.start])
-    return _PREPOSITIONS[found.group(1).lower()] if found else None
-
-
-def _slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict[Mention, str]:
-    """Say where each mention of the sentence stands relative to the trigger."""
-    text = text_of(span.doc)
-    token = trigger.token
-    slot_of: dict[Mention, str] = {}
-    previous: Mention | None = None
-    for m in in_sentence:
-        case = _case(text, m, span.start_char)
-        if previous is not None and previous in slot_of and _COORDINATION.match(text[previous.end : m.start]):
-            slot_of[m] = slot_of[previous]
-        elif case is not None:
-            slot_of[m] = case
-        previous = m
-    subject = _dependency_subject(token)
-    passive = trigger.pos == "VERB" and (
-        any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
-        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
-            and token.lemma_.lower() not in _rules()["unaccusative"])
-        or _participle_of_name(token))
-    subject_slot = "passive" if passive else "subject"
-    if subject is not None:
-        phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
-        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end
-                      and (m not in slot_of or _body_of(subject, m))), None)
-        if found is not None:
-            slot_of[found] = subject_slot
-    if subject_slot not in slot_of.values():  # failing a parse, the name before; for a noun, a subject's only
-        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of
-                  and (trigger.pos == "VERB" or m.subject)]
-        if before:
-            slot_of[before[-1]] = subject_slot
-    if trigger.pos == "VERB" and not passive:
-        # the direct object's name; failing a parse of one, the name right after the verb. An object that is
-        # no name leaves the slot empty: "a créé la surprise face à Lyon" creates no Lyon
-        objects = [c for c in token.children if c.dep_ == "obj"]
-        after = [m for m in in_sentence if m.start > token.idx and m not in slot_of
-                 and (not objects or any(m.start <= t.idx < m.end for o in objects for t in o.subtree))]
-        if after:
-            slot_of[after[0]] = "object"
-    for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
-        if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
-            slot_of[m] = slot_of[previous]
-    return slot_of
-
-
-def _body_of(subject: Token, m: Mention) -> bool:
-    """"Le conseil d'administration d'Engie a désigné": a governing body's organisation acts through it."""
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in _rules()["bodies"] and any(
-        c.dep_ == "nmod" and m.start <= c.idx < m.end for c in subject.children)
-
-
-def _participle_of_name(token: Token) -> bool:
-    """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
-    return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
-        and token.head.pos_ == "PROPN" and not any(c.dep_.startswith("aux") for c in token.children)
-
-
-def _dependency_subject(token: Token) -> Token | None:
-    """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir"); for a noun set
-    beside a name, that name ("X, fondateur de Y", "le fondateur de Y, X")."""
-    if token.pos_ == "NOUN" and token.dep_ == "appos":
-        return token.head
-    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if token.pos_ == "NOUN" and named:
-        return named[0]
-    current = token
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
-                return child
-            if child.dep_ in SUBJECT_DEPS and child.lower_ == "qui" and current.dep_ == "acl:relcl":
-                return current.head  # "la CGT, qui rappelle": what the relative clause is about
-        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
+    return any(word.startswith(cue) for word in before for cue in lexicon()["valuation"])
 
 
 def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], span: Span,
@@ -323,7 +108,7 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
     if _RECEIVER.search(text_of(span.doc)[max(span.start_char, here - 20) : here]):
         slots["subject"] = slots.get("à", slots.get("object", "subject"))  # "se voir infliger"
     others = [t.token.idx for t in triggers if t.token.i != trigger.token.i]
-    for m, slot in _slots(span, trigger, in_sentence).items():
+    for m, slot in mention_slots(span, trigger, in_sentence).items():
         if slot not in {"subject", "passive", "object"}:
             if any(min(here, m.start) < o < max(here, m.start) for o in others):
                 continue
@@ -337,7 +122,7 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
 
 def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: set[str]) -> bool:
     """Give ``role`` to ``key`` when its class fits; a weakly typed entity takes the role's class."""
-    accepted = _rules()[draft.kind]["roles"].get(role)
+    accepted = lexicon()[draft.kind]["roles"].get(role)
     if accepted is None or (classes[key] not in accepted and key not in weak):
         return False
     if any(key in values for other, values in draft.roles.items() if other != role):
@@ -386,7 +171,7 @@ def _clause_verb(token: Token) -> Token:
 def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None:
     if trigger.kind != "Investment" or "recipient" in draft.roles:
         return None
-    fund_nouns = _rules()["fund_nouns"]
+    fund_nouns = lexicon()["fund_nouns"]
     for token in trigger.token.subtree:
         if token.lemma_.lower() in fund_nouns and token.pos_ == "NOUN" and \
                 any(c.lower_ == "dans" for c in token.children if c.dep_ == "case"):
@@ -402,7 +187,7 @@ def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None
 
 def _complete(draft: _Draft) -> bool:
     """An event has one of the roles its kind needs and, unless it stands alone, a second thing to say."""
-    rules = _rules()[draft.kind]
+    rules = lexicon()[draft.kind]
     if draft.amount_required and "amount" not in draft.roles or rules.get("count") and "count" not in draft.roles:
         return False
     if not any(role in draft.roles for role in rules["needs"]) \
@@ -424,7 +209,7 @@ def _topic(entities: Sequence[Entity]) -> str | None:
 def _fill_defaults(draft: _Draft, topic: str | None, classes: dict[str, str]) -> None:
     """A role the sentence leaves unsaid that the kind takes from the article: "X est nommé directeur" in a
     story about an organisation is named there."""
-    for role, source in _rules()[draft.kind].get("defaults", {}).items():
+    for role, source in lexicon()[draft.kind].get("defaults", {}).items():
         if source == "topic" and topic is not None and role not in draft.roles:
             _assign(draft, role, topic, classes, set())
 
@@ -433,65 +218,22 @@ def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
     """The literal roles: what the rule sets, the job title after the trigger, the number of jobs cut."""
     for role, value in trigger.literals.items():
         draft.add(role, Value(value))
-    rules = _rules()[trigger.kind]
+    rules = lexicon()[trigger.kind]
     if trigger.title:
-        title = _title_after(trigger.token, span)
+        title = title_after(trigger.token, span)
         if title:
             draft.add("title", Value(title, lang="fr"))
     if rules.get("count"):
-        count = _job_count(span)
+        count = job_count(span)
         if count is not None:
             draft.add("count", Value(count))
-
-
-@cache
-def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    titles = load_yaml("titles.yml")
-    words = "|".join(sorted(map(re.escape, titles["titles"]), key=len, reverse=True))
-    title = rf"(?P<title>(?:{words})\b[^,;.()«»\"]{{0,60}})"
-    cued = re.compile(rf"^[^.;:«»\"]{{0,120}}?\b(?:{'|'.join(titles['post_cues'])})\s*{title}", re.IGNORECASE)
-    plain = re.compile(rf"^[^.;:«»\"]{{0,40}}?\b(?:le |la |l'|l’)?{title}", re.IGNORECASE)
-    end = re.compile(rf"\s(?:{'|'.join(titles['post_ends'])})\b.*$", re.IGNORECASE)
-    return cued, plain, end
-
-
-def _title_after(trigger: Token, span: Span) -> str | None:
-    """The job title a sentence gives after its trigger: the one after "comme", "au poste de" and the like
-    first, else the first; up to the next punctuation or a word that ends it ("lors", "à partir")."""
-    text = text_of(span.doc)[trigger.idx + len(trigger.text) : span.end_char]
-    cued, plain, end = _title_patterns()
-    found = cued.match(text) or plain.match(text)
-    if found is None:
-        return None
-    return " ".join(end.sub("", found["title"]).split()[:8]).strip() or None
-
-
-def _job_count(span: Span) -> int | None:
-    """The number of jobs a sentence gives: the number before one of results.yml's count_nouns."""
-    nouns = _rules()["count_nouns"]
-    for token in span:
-        if token.lemma_.lower() in nouns or token.lower_.rstrip("s") in nouns:
-            number = [t for t in token.children if t.dep_ == "nummod" or t.like_num and t.i < token.i]
-            if number:
-                return _integer(" ".join(t.text for t in sorted(number, key=lambda t: t.i)))
-    return None
-
-
-def _integer(text: str) -> int | None:
-    digits = re.sub(r"[\s\u00a0\u202f.]", "", text)
-    if digits.isdigit():
-        return int(digits)
-    try:
-        return int(text2num(text.lower(), "fr"))
-    except ValueError:
-        return None
 
 
 def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence: Sequence[Mention],
                   of_mention: dict[Mention, str], money: Sequence[Mention], classes: dict[str, str],
                   weak: set[str]) -> list[_Draft]:
     """"L'opération a constitué 2,5 milliards": a sentence that takes up the event before it."""
-    rules = _rules()
+    rules = lexicon()
     noun = next((t for t in span if t.lemma_.lower() in rules["continuations"] and t.pos_ == "NOUN"
                  and not any(cue in fold(t.head.lemma_) for cue in rules["valuation"])), None)
     earlier = [d for d in drafts if 0 < index - d.sentence <= 2 and d.kind != "Statement" and d.subject_role]
@@ -550,7 +292,7 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
     roles: list[tuple[str, object]] = [(r, v) for r, vs in draft.roles.items() for v in vs]
     trigger = draft.trigger
     home = _sentence_of(sentences, trigger.idx)
-    if _rules()[draft.kind].get("content"):
+    if lexicon()[draft.kind].get("content"):
         start, end = _content(trigger)
         roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
         speakers = set(draft.roles.get("speaker", []))

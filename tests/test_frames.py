@@ -7,7 +7,7 @@ from pathlib import Path
 import rdflib
 
 from kg.data import frame_files, load_yaml
-from kg.facts import kinds
+from kg.frames import kinds
 from kg.records import Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc

@@ -1,0 +1,183 @@
+"""The frame lexicon (data/frames/*.yml, its shape told in data/events.yml): which words set off which
+events, with what roles, and the literal roles and status the words around them give."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from text_to_num import text2num
+
+from kg.data import frame_files, load_yaml
+from kg.nlp import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@cache
+def lexicon() -> dict:
+    """The engine's data (events.yml) and every kind of the frame lexicon, by kind."""
+    rules = dict(load_yaml("events.yml"))
+    for name in frame_files():
+        rules.update(load_yaml(name))
+    return rules
+
+
+@cache
+def kinds() -> tuple[str, ...]:
+    """The event kinds the frame lexicon defines."""
+    return tuple(k for k, v in lexicon().items() if isinstance(v, dict) and "triggers" in v)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that sets off an event, with the slots of its rule."""
+
+    token: Token
+    kind: str
+    slots: dict[str, str]
+    amount_required: bool
+    pos: str  # VERB or NOUN, as the rule reads the word (the tagger may have said otherwise)
+    literals: dict[str, str] = field(default_factory=dict)  # roles the rule sets: {"measure": "profit"}
+    requires: tuple[str, ...] = ()  # roles the sentence itself must fill
+    title: bool = False  # the literal role title takes the job title after the trigger
+
+
+@cache
+def _trigger_index() -> dict[tuple[str, str], list[tuple[str, dict]]]:
+    """(lemma, part of speech) -> the event classes and rules it triggers."""
+    index: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+    for kind in kinds():
+        for rule in lexicon()[kind]["triggers"]:
+            for lemma in rule["lemmas"]:
+                index.setdefault((lemma, rule["pos"]), []).append((kind, rule))
+    return index
+
+
+def triggers_in(span: Span) -> Iterator[Trigger]:
+    """Every word of ``span`` that sets off an event, once per kind and rule that holds for it."""
+    index = _trigger_index()
+    for token in span:
+        for kind, rule in index.get(_lemma_and_pos(token), ()):
+            if not _applies(rule, token):
+                continue
+            yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
+                          dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")))
+
+
+def _applies(rule: dict, token: Token) -> bool:
+    """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
+    never inside a hyphenated compound ("c'est-à-dire")."""
+    return not (token.i > 0 and token.doc[token.i - 1].text == "-"
+                or rule.get("finite") and not (_finite(token) or _says(token))
+                or rule.get("clause") and not _says(token)
+                or "with" in rule and not _with(token, rule["with"])
+                or "without" in rule and _with(token, rule["without"]))
+
+
+def _with(token: Token, lemmas: Sequence[str]) -> bool:
+    """A light verb's noun or a pronominal verb's "se" among the trigger's dependents."""
+    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in token.children)
+
+
+def _says(verb: Token) -> bool:
+    """A verb that governs what is said ("a assuré que", "assure ne pas avoir") or stands in a quote
+    ("« ... », lance-t-il"), not one with a plain object ("assurer la permanence")."""
+    return verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
+def _lemma_and_pos(token: Token) -> tuple[str, str]:
+    """The token's lemma and part of speech, a verb the tagger took for a noun put right.
+
+    A "noun" with a subject of its own is a verb ("L'Autorité sanctionne la firme"); its lemma is
+    then guessed as a first-group infinitive, the commonest case.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+        text = token.lower_
+        for guess in (text + "r", text[:-3] + "er" if text.endswith("ent") else ""):
+            if (guess, "VERB") in _trigger_index():
+                return guess, "VERB"
+    return lemma, token.pos_
+
+
+def _finite(verb: Token) -> bool:
+    """A conjugated verb, or a past participle with "avoir": "a déclaré", not "estimée" or "pour avertir"."""
+    if "Fin" in verb.morph.get("VerbForm"):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.lemma_ == "avoir" and c.dep_.startswith("aux") for c in verb.children)
+
+
+def status(token: Token) -> str:
+    """Asserted, or planned / considered / reported / denied from the words around it."""
+    rules = lexicon()
+    modality = rules["modality"]
+    words = {c.lower_ for c in token.children}
+    if words & {"ne", "n'", "n’"} and words & set(rules["negations"]):  # "n'investira pas", not "plus d'un milliard"
+        return "denied"
+    chain = [token]
+    head = token
+    for _ in range(3):
+        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"}:
+            break
+        head = head.head
+        chain.append(head)
+    for word in chain[1:]:
+        for status, lemmas in modality.items():
+            if word.lemma_.lower() in lemmas:
+                return status
+    verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
+    hearsay = any(t.lower_ in rules["hearsay"] for word in chain for c in word.children for t in (c, *c.children))
+    if hearsay or any("Cnd" in v.morph.get("Mood") for v in verbs):
+        return "reported"
+    if any("Fut" in v.morph.get("Tense") for v in verbs):
+        return "planned"
+    return "asserted"
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    titles = load_yaml("titles.yml")
+    words = "|".join(sorted(map(re.escape, titles["titles"]), key=len, reverse=True))
+    title = rf"(?P<title>(?:{words})\b[^,;.()«»\"]{{0,60}})"
+    cued = re.compile(rf"^[^.;:«»\"]{{0,120}}?\b(?:{'|'.join(titles['post_cues'])})\s*{title}", re.IGNORECASE)
+    plain = re.compile(rf"^[^.;:«»\"]{{0,40}}?\b(?:le |la |l'|l’)?{title}", re.IGNORECASE)
+    end = re.compile(rf"\s(?:{'|'.join(titles['post_ends'])})\b.*$", re.IGNORECASE)
+    return cued, plain, end
+
+
+def title_after(trigger: Token, span: Span) -> str | None:
+    """The job title a sentence gives after its trigger: the one after "comme", "au poste de" and the like
+    first, else the first; up to the next punctuation or a word that ends it ("lors", "à partir")."""
+    text = text_of(span.doc)[trigger.idx + len(trigger.text) : span.end_char]
+    cued, plain, end = _title_patterns()
+    found = cued.match(text) or plain.match(text)
+    if found is None:
+        return None
+    return " ".join(end.sub("", found["title"]).split()[:8]).strip() or None
+
+
+def job_count(span: Span) -> int | None:
+    """The number of jobs a sentence gives: the number before one of results.yml's count_nouns."""
+    nouns = lexicon()["count_nouns"]
+    for token in span:
+        if token.lemma_.lower() in nouns or token.lower_.rstrip("s") in nouns:
+            number = [t for t in token.children if t.dep_ == "nummod" or t.like_num and t.i < token.i]
+            if number:
+                return _integer(" ".join(t.text for t in sorted(number, key=lambda t: t.i)))
+    return None
+
+
+def _integer(text: str) -> int | None:
+    digits = re.sub(r"[\s\u00a0\u202f.]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    try:
+        return int(text2num(text.lower(), "fr"))
+    except ValueError:
+        return None

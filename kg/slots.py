@@ -1,0 +1,108 @@
+"""Where each mention of a sentence stands relative to a trigger: subject, object, passive subject or the
+preposition before it; the slots a frame maps to roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.frames import Trigger, lexicon
+from kg.nlp import SUBJECT_DEPS, text_of
+from kg.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
+_DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
+_PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
+                 "de la part d'": "de la part de", "par": "par", "à": "à", "au": "à", "aux": "à", "en": "en",
+                 "dans": "dans", "de": "de", "d'": "de", "du": "de", "des": "de", "chez": "chez", "sur": "sur",
+                 "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre"}
+_CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
+                   + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
+
+
+def _case(text: str, m: Mention, floor: int) -> str | None:
+    found = _CASE.search(text[max(floor, m.start - 30) : m.start])
+    return _PREPOSITIONS[found.group(1).lower()] if found else None
+
+
+def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict[Mention, str]:
+    """Say where each mention of the sentence stands relative to the trigger."""
+    text = text_of(span.doc)
+    token = trigger.token
+    slot_of: dict[Mention, str] = {}
+    previous: Mention | None = None
+    for m in in_sentence:
+        case = _case(text, m, span.start_char)
+        if previous is not None and previous in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+            slot_of[m] = slot_of[previous]
+        elif case is not None:
+            slot_of[m] = case
+        previous = m
+    subject = _dependency_subject(token)
+    passive = trigger.pos == "VERB" and (
+        any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
+        or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
+            and token.lemma_.lower() not in lexicon()["unaccusative"])
+        or _participle_of_name(token))
+    subject_slot = "passive" if passive else "subject"
+    if subject is not None:
+        phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
+        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end
+                      and (m not in slot_of or _body_of(subject, m))), None)
+        if found is not None:
+            slot_of[found] = subject_slot
+    if subject_slot not in slot_of.values():  # failing a parse, the name before; for a noun, a subject's only
+        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of
+                  and (trigger.pos == "VERB" or m.subject)]
+        if before:
+            slot_of[before[-1]] = subject_slot
+    if trigger.pos == "VERB" and not passive:
+        # the direct object's name; failing a parse of one, the name right after the verb. An object that is
+        # no name leaves the slot empty: "a créé la surprise face à Lyon" creates no Lyon
+        objects = [c for c in token.children if c.dep_ == "obj"]
+        after = [m for m in in_sentence if m.start > token.idx and m not in slot_of
+                 and (not objects or any(m.start <= t.idx < m.end for o in objects for t in o.subtree))]
+        if after:
+            slot_of[after[0]] = "object"
+    for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
+        if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+            slot_of[m] = slot_of[previous]
+    return slot_of
+
+
+def _body_of(subject: Token, m: Mention) -> bool:
+    """"Le conseil d'administration d'Engie a désigné": a governing body's organisation acts through it."""
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon()["bodies"] and any(
+        c.dep_ == "nmod" and m.start <= c.idx < m.end for c in subject.children)
+
+
+def _participle_of_name(token: Token) -> bool:
+    """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
+    return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
+        and token.head.pos_ == "PROPN" and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+def _dependency_subject(token: Token) -> Token | None:
+    """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir"); for a noun set
+    beside a name, that name ("X, fondateur de Y", "le fondateur de Y, X")."""
+    if token.pos_ == "NOUN" and token.dep_ == "appos":
+        return token.head
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.pos_ == "NOUN" and named:
+        return named[0]
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
+                return child
+            if child.dep_ in SUBJECT_DEPS and child.lower_ == "qui" and current.dep_ == "acl:relcl":
+                return current.head  # "la CGT, qui rappelle": what the relative clause is about
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
