@@ -258,20 +258,24 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
 
 
 def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
-    """Join two drafts of one event told in the same or the next sentence."""
+    """Join two drafts of one event: told in the same or the next sentence with a part in common, or anywhere
+    in the article with the same two named parts or more ("Safran rachète Zodiac ... le rachat de Zodiac par
+    Safran")."""
     single = {"amount", "date", "authority", "fined", "acquirer", "acquired", "seller", "speaker", "person",
               "measure", "count", "title"}
     merged: list[_Draft] = []
     for draft in drafts:
         for other in merged:
-            if other.kind != draft.kind or draft.kind == "Statement" or abs(draft.sentence - other.sentence) > 1:
+            if other.kind != draft.kind or draft.kind == "Statement":
                 continue
             conflict = any(r in single and other.roles.get(r) and other.roles[r] != v
                            for r, v in draft.roles.items()) or any(
                 value in vs for r, values in draft.roles.items() for value in values
                 for r2, vs in other.roles.items() if r2 != r and isinstance(value, str))
-            shared = any(set(map(str, v)) & set(map(str, other.roles.get(r, []))) for r, v in draft.roles.items())
-            if not conflict and (shared or draft.sentence == other.sentence):
+            common = {(r, v) for r, vs in draft.roles.items() for v in vs if isinstance(v, str)} & {
+                (r, v) for r, vs in other.roles.items() for v in vs if isinstance(v, str)}
+            near = abs(draft.sentence - other.sentence) <= 1
+            if not conflict and (draft.sentence == other.sentence or near and common or len(common) >= 2):
                 for r, vs in draft.roles.items():
                     for v in vs:
                         other.add(r, v)

@@ -8,7 +8,7 @@ import rdflib
 
 from kg.data import frame_files, load_yaml
 from kg.frames import kinds
-from kg.records import Value
+from kg.records import Entity, Mention, Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc
 from tests.test_facts import entity, events, money
@@ -120,3 +120,28 @@ def test_speech_hearsay_is_reported() -> None:
     apple, beats = entity(doc, "Apple", "Organization", subject=True), entity(doc, "Beats", "Organization")
     [deal] = events(doc, [entity(doc, "Reuters", "Organization"), apple, beats])
     assert (deal.kind, deal.status, deal.values("acquirer")) == ("Acquisition", "reported", [apple.key])
+
+
+def test_one_deal_told_twice_far_apart_is_one_event() -> None:
+    # "Safran rachète Zodiac. Il pleut. Il pleut. Safran rachète Zodiac pour 9 milliards d'euros."
+    deal = [("Safran", "Safran", "PROPN", "nsubj", 1), ("rachète", "racheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+            ("Zodiac", "Zodiac", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1)]
+    rain = [("Il", "il", "PRON", "expl:subj", 1), ("pleut", "pleuvoir", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    money = [("pour", "pour", "ADP", "case", 2), ("9", "9", "NUM", "nummod", 2),
+             ("milliards", "milliard", "NOUN", "obl", -1),
+             ("d'", "de", "ADP", "case", 4, "", True), ("euros", "euro", "NOUN", "nmod", 2)]
+    rows, starts = [], []
+    for part in (deal, rain, rain, deal[:3] + money + deal[3:]):
+        starts.append(len(rows))
+        root = len(rows) + 1
+        rows += [(w, lemma, pos, dep, root if head == -1 else len(rows) + head, *rest)
+                 for w, lemma, pos, dep, head, *rest in part]
+    doc = make_doc(rows, starts=tuple(starts))
+    first, last = doc.text.index("Safran"), doc.text.rindex("Safran")
+    safran = Entity("name:safran", "Safran", "Organization", tuple(
+        Mention(i, i + 6, "Safran", "Organization", cue="gazetteer", subject=True) for i in (first, last)))
+    zodiac = Entity("name:zodiac", "Zodiac", "Organization", tuple(
+        Mention(i, i + 6, "Zodiac", "Organization", cue="gazetteer") for i in (doc.text.index("Zodiac"),
+                                                                                 doc.text.rindex("Zodiac"))))
+    [deal_event] = [f for f in events(doc, [safran, zodiac]) if f.kind == "Acquisition"]
+    assert len(deal_event.sentences) == 2 and deal_event.values("amount")[0].value == 9_000_000_000
