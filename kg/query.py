@@ -63,22 +63,17 @@ _CHARACTER_CLASS = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\]")
 
 
 def run_query(store: Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a query with the usual prefixes (kg, rdf, rdfs, owl, xsd, prov, dcterms, wd) declared.
+    """Run a query with the usual prefixes (kg, rdf, rdfs, owl, xsd, prov, dcterms, wd) declared; a PREFIX
+    in the query overrides one of them.
 
     Raises:
-        QueryError: with the line and column of a syntax error in the text as the user wrote it, on one line.
+        QueryError: with the line and column of a syntax error, on one line.
     """
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, re.IGNORECASE)}
-    header = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared) + " "
     try:
-        return store.query(header + sparql)
+        return store.query(sparql, PREFIXES)
     except QueryError as e:
-        # the prefixes were put before the first line: give the position in the user's own text
-        def shift(m: re.Match[str]) -> str:
-            line, column = int(m[1]), int(m[2])
-            return f"line {line}, column {column - len(header) if line == 1 else column}"
         message = " ".join(_CHARACTER_CLASS.sub("a letter", str(e)).split())
-        raise QueryError(_SYNTAX_AT.sub(shift, message)) from None
+        raise QueryError(_SYNTAX_AT.sub(r"line \1, column \2", message)) from None
 
 
 def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple], fmt: str | None,

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import functools
 import json
-import logging
 import multiprocessing
-import queue
+import socket
+import struct
 from collections.abc import Iterable
-from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError, StoreError
+from kg.httpd import TEXT, Answer, Request, Server
 from kg.store import Reader
-
-log = logging.getLogger(__name__)
 
 RESULTS = {"application/sparql-results+json": "JSON", "application/json": "JSON",
            "application/sparql-results+xml": "XML", "application/xml": "XML",
@@ -33,11 +33,8 @@ GRAPH_NAMES = {"turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle
                "json": "application/ld+json", "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
                "rdf": "application/rdf+xml", "xml": "application/rdf+xml"}
 FORMAT_PARAMETERS = ("format", "output", "results")
-MAX_REQUEST = 1_000_000  # bytes of query a client may send
-_DROP_AT_MOST = 64 * MAX_REQUEST  # of a larger request, bytes read (and dropped) before the 413 answer
 _STATIC = {"": ("index.html", "text/html; charset=utf-8"), "app.js": ("app.js", "text/javascript; charset=utf-8"),
            "app.css": ("app.css", "text/css; charset=utf-8")}
-_TEXT = "text/plain; charset=utf-8"
 _UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
 
 
@@ -59,8 +56,7 @@ def check_read_query(sparql: str) -> None:
     Raises:
         Refused: 403 with the reason; 400 when the text holds one of those words and does not parse.
     """
-    folded = sparql.lower()
-    if "service" not in folded and "file:" not in folded:
+    if not may_reach_out(sparql):
         return
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
@@ -74,6 +70,12 @@ def check_read_query(sparql: str) -> None:
     reason = _reaching_out(tree)
     if reason:
         raise Refused(HTTPStatus.FORBIDDEN, f"{reason} refused: this endpoint reads only its store")
+
+
+def may_reach_out(sparql: str) -> bool:
+    """Whether the text holds a word that SERVICE or a file: IRI needs, so that it must be parsed to tell."""
+    folded = sparql.lower()
+    return "service" in folded or "file:" in folded
 
 
 def is_update(sparql: str) -> bool:
@@ -145,15 +147,6 @@ def _number(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What the endpoint answers: status, media type, body."""
-
-    status: int
-    media_type: str
-    body: bytes
-
-
 class _Capped:
     """A binary sink that refuses to grow past ``limit`` bytes."""
 
@@ -186,7 +179,7 @@ def execute(reader: Reader, sparql: str, formats: list[str], accept: str, limit:
             media = media_type(formats, accept, graph)
             if media is None:
                 offered = ", ".join(GRAPHS if graph else RESULTS)
-                return Answer(406, _TEXT, f"cannot answer in {accept}; offered: {offered}\n".encode())
+                return Answer.text(406, f"cannot answer in {accept}; offered: {offered}")
             sink = _Capped(limit)
             if graph:
                 ox.serialize(result, sink, getattr(ox.RdfFormat, GRAPHS[media]))  # type: ignore[arg-type]
@@ -194,168 +187,210 @@ def execute(reader: Reader, sparql: str, formats: list[str], accept: str, limit:
                 result.serialize(sink, getattr(ox.QueryResultsFormat, RESULTS[media]))  # type: ignore[union-attr, arg-type]
     except QueryError as e:
         if is_update(sparql):  # Oxigraph's parser refused it as a query; it is an update
-            return Answer(403, _TEXT, f"{_UPDATE_REFUSED}\n".encode())
-        return Answer(400, _TEXT, f"{e}\n".encode())
+            return Answer.text(403, _UPDATE_REFUSED)
+        return Answer.text(400, str(e))
     except StoreError as e:
-        return Answer(503, _TEXT, f"{e}\n".encode())
+        return Answer.text(503, str(e))
     except OverflowError:
-        return Answer(413, _TEXT, f"the result is larger than {limit:,} bytes: narrow the query or add LIMIT\n".encode())
+        return Answer.text(413, f"the result is larger than {limit:,} bytes: narrow the query or add LIMIT")
     return Answer(200, media, b"".join(sink.parts))
 
 
-def _worker(connection, store_path: str) -> None:  # noqa: ANN001
+# Each message between the server and a query process: its length, then the message.
+_FRAME = struct.Struct("!Q")
+
+
+def _frame(message: bytes) -> bytes:
+    return _FRAME.pack(len(message)) + message
+
+
+def _worker(channel: socket.socket, store_path: str, limit: int) -> None:
+    """A query process: answer each job the server sends, until the server closes the channel."""
     reader = Reader(Path(store_path))
-    while True:
-        job = connection.recv()
-        if job is None:
-            return
+    jobs = channel.makefile("rb")
+    while len(size := jobs.read(_FRAME.size)) == _FRAME.size:
+        sparql, formats, accept = json.loads(jobs.read(_FRAME.unpack(size)[0]))
         try:
-            answer = execute(reader, *job)
+            answer = execute(reader, sparql, formats, accept, limit)
         except Exception as e:  # the server must answer, whatever the query did
-            answer = Answer(500, _TEXT, f"query failed: {e}\n".encode())
-        connection.send(answer)
+            answer = Answer.text(500, f"query failed: {e}")
+        channel.sendall(_frame(f"{answer.status} {answer.media_type}\n".encode() + answer.body))
+
+
+class _Channel(asyncio.Protocol):
+    """The server's end of the socket pair to one query process: a job out, its answer back."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, pool: Workers) -> None:
+        self.process, self.pool = process, pool
+        self.buffer = bytearray()
+        self.waiting: asyncio.Future[Answer] | None = None  # the answer to the job being run
+        self.ended = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport: asyncio.Transport = transport  # type: ignore[assignment]
+
+    def send(self, job: bytes, waiting: asyncio.Future[Answer]) -> None:
+        self.waiting = waiting
+        self.transport.write(job)
+        self.timer = asyncio.get_running_loop().call_later(self.pool.timeout, self._over_time)
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        end = _FRAME.size + _FRAME.unpack_from(self.buffer)[0] if len(self.buffer) >= _FRAME.size else None
+        if end is None or len(self.buffer) < end:
+            return  # more of the answer is coming
+        with memoryview(self.buffer) as view:
+            message = bytes(view[_FRAME.size:end])
+        self.buffer.clear()
+        head, _, body = message.partition(b"\n")
+        status, media = head.decode().split(" ", 1)
+        self.timer.cancel()
+        self._answer(Answer(int(status), media, body))
+        self.pool.ready(self)
+
+    def _over_time(self) -> None:
+        self.pool.replace(self)
+        self._answer(Answer.text(503, f"the query took more than {self.pool.timeout:g} s and was stopped"))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.ended:  # the process died
+            if self.waiting is not None:
+                self.timer.cancel()
+            self.pool.replace(self)
+            self._answer(Answer.text(503, "the query process ended before answering"))
+
+    def _answer(self, answer: Answer) -> None:
+        waiting, self.waiting = self.waiting, None
+        if waiting is not None and not waiting.done():
+            waiting.set_result(answer)
 
 
 class Workers:
-    """Worker processes that run queries, so a query past its time can be stopped by killing its worker.
+    """Query processes, so that a query past its time can be stopped by ending its process.
 
-    Each keeps its view of the store open between queries (``Reader``).
+    Each keeps its view of the store open between queries (``Reader``) and gets its jobs from the
+    server's event loop over a socket pair, in length-prefixed messages (no pickling, no thread).
     """
 
     def __init__(self, store_path: Path, count: int, timeout: float, limit: int) -> None:
-        self.store_path, self.timeout, self.limit = str(store_path), timeout, limit
+        self.store_path, self.count, self.timeout, self.limit = str(store_path), count, timeout, limit
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue = queue.Queue()
-        self._all: list = []
-        for _ in range(count):
-            self._idle.put(self._start())
+        self._idle: list[_Channel] = []
+        self._jobs: collections.deque[tuple[bytes, asyncio.Future[Answer]]] = collections.deque()
+        self._all: list[multiprocessing.process.BaseProcess] = []
+        self._starting: set[asyncio.Task[None]] = set()
 
-    def _start(self) -> tuple:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker, args=(child, self.store_path), daemon=True)
+    async def start(self) -> None:
+        """Start the processes (in the server's event loop)."""
+        for _ in range(self.count):
+            await self._start()
+
+    async def _start(self) -> None:
+        ours, theirs = socket.socketpair()
+        process = self._context.Process(target=_worker, args=(theirs, self.store_path, self.limit), daemon=True)
         process.start()
+        theirs.close()
         self._all.append(process)
-        return process, parent
+        _, channel = await asyncio.get_running_loop().create_connection(lambda: _Channel(process, self), sock=ours)
+        self.ready(channel)
 
-    def run(self, sparql: str, formats: list[str], accept: str) -> Answer:
-        """Run a query in the next free worker; a query over time is stopped and answered 503."""
-        process, connection = self._idle.get()
-        try:
-            connection.send((sparql, formats, accept, self.limit))
-            if connection.poll(self.timeout):
-                answer = connection.recv()
-                self._idle.put((process, connection))
-                return answer
-        except (EOFError, OSError, BrokenPipeError):
-            pass
-        process.kill()
-        process.join()
-        self._idle.put(self._start())
-        return Answer(503, _TEXT, f"the query took more than {self.timeout:g} s and was stopped\n".encode())
+    def run(self, sparql: str, formats: list[str], accept: str) -> asyncio.Future[Answer]:
+        """Run a query in the next free process; a query over time is stopped and answered 503."""
+        waiting: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        job = _frame(json.dumps([sparql, formats, accept]).encode())
+        if self._idle:
+            self._idle.pop().send(job, waiting)
+        else:
+            self._jobs.append((job, waiting))
+        return waiting
+
+    def ready(self, channel: _Channel) -> None:
+        """A process is free: give it the next job."""
+        if self._jobs:
+            channel.send(*self._jobs.popleft())
+        else:
+            self._idle.append(channel)
+
+    def replace(self, channel: _Channel) -> None:
+        """End a process (past its time, or dead) and start another in its place."""
+        channel.ended = True
+        if channel in self._idle:
+            self._idle.remove(channel)
+        channel.process.kill()
+        channel.process.join()
+        channel.transport.close()
+        self._all.remove(channel.process)
+        task = asyncio.get_running_loop().create_task(self._start())
+        self._starting.add(task)
+        task.add_done_callback(self._starting.discard)
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every process."""
         for process in self._all:
             process.kill()
 
 
-def _handler(workers: Workers) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg-sparql"
-        protocol_version = "HTTP/1.1"  # connections kept open: a client's next query costs no new connection
-        timeout = 60  # seconds an idle connection is kept
-        disable_nagle_algorithm = True  # headers and body go in two writes: no waiting on the client's ack
+_PREFLIGHT = Answer(204, TEXT, b"", (("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                                      ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                                      ("Access-Control-Max-Age", "86400")))
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            log.info("%s %s", self.address_string(), format % args)
 
-        def _send(self, answer: Answer) -> None:
-            self.send_response(answer.status)
-            self.send_header("Content-Type", answer.media_type)
-            self.send_header("Content-Length", str(len(answer.body)))
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(answer.body)
+def answer(request: Request, body: bytes, workers: Workers) -> Answer | asyncio.Future[Answer]:
+    """What the endpoint answers to a request: at once, or when a query process has run the query."""
+    url = urlsplit(request.target)
+    if request.method == "OPTIONS":
+        return _PREFLIGHT
+    if request.method in ("GET", "HEAD"):
+        if url.path == "/sparql":
+            return _sparql(parse_qs(url.query), None, request, workers)
+        if url.path == "/queries":
+            return Answer(200, "application/json", _stored_queries())
+        if url.path.lstrip("/") in _STATIC:
+            name, media = _STATIC[url.path.lstrip("/")]
+            return Answer(200, media, resources.files("kg").joinpath("static", name).read_bytes())
+        return Answer.text(404, f"no page at {url.path}: the endpoint is /sparql, the web page /")
+    if request.method != "POST":
+        return Answer.text(501, f"no {request.method}: send GET, POST, HEAD or OPTIONS")
+    if url.path != "/sparql":
+        return Answer.text(404, "POST queries to /sparql")
+    text = body.decode("utf-8", errors="replace")
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == "application/sparql-update":
+        return Answer.text(403, _UPDATE_REFUSED)
+    if media == "application/sparql-query":
+        return _sparql(parse_qs(url.query), text, request, workers)
+    if media == "application/x-www-form-urlencoded":
+        return _sparql({**parse_qs(url.query), **parse_qs(text)}, None, request, workers)
+    return Answer.text(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
-        def _text(self, status: int, message: str) -> None:
-            self._send(Answer(status, _TEXT, f"{message}\n".encode()))
 
-        def do_OPTIONS(self) -> None:  # noqa: N802
-            self.send_response(204)
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.send_header("Access-Control-Max-Age", "86400")
-            self.end_headers()
-
-        def do_GET(self) -> None:  # noqa: N802
-            url = urlsplit(self.path)
-            if url.path == "/sparql":
-                self._sparql(parse_qs(url.query), None)
-            elif url.path == "/queries":
-                self._send(Answer(200, "application/json", _stored_queries()))
-            elif url.path.lstrip("/") in _STATIC:
-                name, media = _STATIC[url.path.lstrip("/")]
-                self._send(Answer(200, media, resources.files("kg").joinpath("static", name).read_bytes()))
-            else:
-                self._text(404, f"no page at {url.path}: the endpoint is /sparql, the web page /")
-
-        do_HEAD = do_GET
-
-        def do_POST(self) -> None:  # noqa: N802
-            url = urlsplit(self.path)
-            if url.path != "/sparql":
-                self._text(404, "POST queries to /sparql")
-                return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_REQUEST:
-                self._drop(length)
-                self.close_connection = True
-                self._text(413, f"the request is larger than {MAX_REQUEST:,} bytes")
-                return
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if media == "application/sparql-update":
-                self._text(403, _UPDATE_REFUSED)
-            elif media == "application/sparql-query":
-                self._sparql(parse_qs(url.query), body)
-            elif media == "application/x-www-form-urlencoded":
-                self._sparql({**parse_qs(url.query), **parse_qs(body)}, None)
-            else:
-                self._text(415, "send application/sparql-query or application/x-www-form-urlencoded")
-
-        def _drop(self, length: int) -> None:
-            """Read an oversized body and keep none of it: a client still sending when the answer
-            comes and the connection closes gets a broken pipe instead of the 413."""
-            left = min(length, _DROP_AT_MOST)
-            while left > 0 and (chunk := self.rfile.read(min(left, 1 << 16))):
-                left -= len(chunk)
-
-        def _sparql(self, params: dict[str, list[str]], body: str | None) -> None:
-            if "update" in params:
-                self._text(403, _UPDATE_REFUSED)
-                return
-            sparql = body if body is not None else (params.get("query") or [None])[0]
-            if not sparql:
-                self._text(400, "give a query: /sparql?query=SELECT ...")
-                return
-            # SPARQLWrapper sends a name and a list of media types: format=json-ld&format=application/ld+json,...
-            formats = [part for name in FORMAT_PARAMETERS for value in params.get(name, [])
-                       for part in value.split(",") if part.strip()]
-            if formats and not known_format(formats):
-                self._text(406, f"no format {', '.join(formats)}; offered: "
+def _sparql(params: dict[str, list[str]], body: str | None, request: Request,
+            workers: Workers) -> Answer | asyncio.Future[Answer]:
+    if "update" in params:
+        return Answer.text(403, _UPDATE_REFUSED)
+    sparql = body if body is not None else (params.get("query") or [None])[0]
+    if not sparql:
+        return Answer.text(400, "give a query: /sparql?query=SELECT ...")
+    # SPARQLWrapper sends a name and a list of media types: format=json-ld&format=application/ld+json,...
+    formats = [part for name in FORMAT_PARAMETERS for value in params.get(name, [])
+               for part in value.split(",") if part.strip()]
+    if formats and not known_format(formats):
+        return Answer.text(406, f"no format {', '.join(formats)}; offered: "
                                 f"{', '.join(sorted({*RESULT_NAMES, *GRAPH_NAMES}))} or a media type")
-                return
-            try:
-                check_read_query(sparql)
-            except Refused as e:
-                self._text(e.status, str(e))
-                return
-            self._send(workers.run(sparql, formats, self.headers.get("Accept") or "*/*"))
+    accept = request.headers.get("accept") or "*/*"
+    if may_reach_out(sparql):
+        return asyncio.ensure_future(_checked(sparql, formats, accept, workers))
+    return workers.run(sparql, formats, accept)
 
-    return Handler
+
+async def _checked(sparql: str, formats: list[str], accept: str, workers: Workers) -> Answer:
+    """Run a query once the SPARQL parser has found it reaches nowhere (parsing takes milliseconds:
+    it runs beside the event loop)."""
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, check_read_query, sparql)
+    except Refused as e:
+        return Answer.text(e.status, str(e))
+    return await workers.run(sparql, formats, accept)
 
 
 def _stored_queries() -> bytes:
@@ -366,13 +401,7 @@ def _stored_queries() -> bytes:
 
 
 def make_server(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
-                timeout: float = 30.0, limit: int = 50_000_000) -> tuple[ThreadingHTTPServer, Workers]:
-    """Create the HTTP server and its query workers; call ``serve_forever`` on the first."""
+                timeout: float = 30.0, limit: int = 50_000_000) -> tuple[Server, Workers]:
+    """Create the HTTP server, listening, and its query processes; call ``serve_forever`` on the first."""
     pool = Workers(store_path, workers, timeout, limit)
-    server = _Server((host, port), _handler(pool))
-    return server, pool
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256  # many clients connecting at once wait in the backlog, none is reset
+    return Server.listen(host, port, functools.partial(answer, workers=pool), pool.start), pool

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -154,14 +155,15 @@ class Store:
         """The names of the document graphs."""
         return sorted(str(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only SPARQL query over the union of the document graphs.
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None) \
+            -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a read-only SPARQL query over the union of the document graphs, ``prefixes`` declared.
 
         Raises:
             QueryError: when the query does not parse or cannot be evaluated.
         """
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
         except (OSError, ValueError, RuntimeError) as e:
@@ -208,6 +210,8 @@ class Reader:
         if not path.exists():
             raise StoreError(f"{path}: no store here (run `kg build` first, or give --store)")
         self.path = path
+        self._snapshot = str(path / _SNAPSHOT)
+        self._lock = (path / _LOCK).open("a+")  # kept open: each view takes and drops its flock only
         self._open: tuple[tuple[Path, tuple[int, int] | None], Store] | None = None
 
     @contextmanager
@@ -218,9 +222,10 @@ class Reader:
             StoreError: when the store cannot be opened.
         """
         locks: list[IO[str]] = []
+        shared = _try_flock(self._lock, fcntl.LOCK_SH)
         try:
-            folder = _lock_for_reading(locks, self.path)
-            key = (folder, _identity(self.path / _SNAPSHOT))
+            folder = self.path if shared else _lock_snapshot(locks, self.path)
+            key = (folder, _identity(self._snapshot))
             if self._open is None or self._open[0] != key:
                 self._open = None  # the old view is closed before the new one opens
                 try:
@@ -229,24 +234,35 @@ class Reader:
                     raise StoreError(f"{self.path}: cannot open the store ({e})") from e
             yield self._open[1]
         finally:
+            if shared:
+                fcntl.flock(self._lock, fcntl.LOCK_UN)
             _release(locks)
 
 
-def _identity(folder: Path) -> tuple[int, int] | None:
+def _identity(folder: str) -> tuple[int, int] | None:
     """What tells one snapshot from the next: every build replaces the folder."""
     try:
-        status = folder.stat()
+        status = os.stat(folder)
     except FileNotFoundError:
         return None
     return status.st_ino, status.st_ctime_ns
 
 
+def _try_flock(handle: IO[str], mode: int) -> bool:
+    """Lock an open file without waiting; False when another process holds a conflicting lock."""
+    try:
+        fcntl.flock(handle, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 def _flock(handles: list[IO[str]], file: Path, mode: int, blocking: bool = True) -> bool:
     """Lock ``file`` and keep its handle in ``handles``; without ``blocking``, return False when taken."""
     handle = file.open("a+")
-    try:
-        fcntl.flock(handle, mode if blocking else mode | fcntl.LOCK_NB)
-    except BlockingIOError:
+    if blocking:
+        fcntl.flock(handle, mode)
+    elif not _try_flock(handle, mode):
         handle.close()
         return False
     handles.append(handle)
@@ -267,7 +283,16 @@ def _lock_for_reading(handles: list[IO[str]], path: Path) -> Path:
     """
     if _flock(handles, path / _LOCK, fcntl.LOCK_SH, blocking=False):
         return path
-    _flock(handles, path / _SNAPSHOT_LOCK, fcntl.LOCK_SH)  # a build writes: read what was there before it
+    return _lock_snapshot(handles, path)
+
+
+def _lock_snapshot(handles: list[IO[str]], path: Path) -> Path:
+    """Lock the snapshot a build made before it began writing, and return its folder.
+
+    Raises:
+        StoreError: when a build is creating the store and there is no snapshot yet.
+    """
+    _flock(handles, path / _SNAPSHOT_LOCK, fcntl.LOCK_SH)
     if not (path / _SNAPSHOT).exists():
         _release(handles)
         raise StoreError(f"{path}: a kg build is creating this store; try again when it finishes")
