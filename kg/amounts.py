@@ -60,12 +60,51 @@ def _number(text: str) -> Decimal | None:
 
 
 def parse_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
-    """Yield (start, end, Amount) for every sum of money written in ``text``.
+    """Yield (start, end, Amount) for every sum of money written in ``text``, in text order.
 
     Offsets are character offsets into ``text``; the span includes a bound word ("plus de").
     A number without a scale word or currency is not money.  A currency that is only "US"
-    counts after a scale word ("2,4 milliards US"), never alone.
+    counts after a scale word ("2,4 milliards US"), never alone.  A number with a scale word
+    and no currency ("pour 5 milliards") takes the currency of the sum written just before it
+    (money.yml carried_within characters at most), where there is one.
     """
+    found = sorted(_written_amounts(text))
+    carried = []
+    for start, end, amount in _scaled_numbers(text):
+        before = [a for s, e, a in found if e <= start and start - e <= _table()["carried_within"]]
+        if before and not any(s < end and start < e for s, e, _ in found):
+            carried.append((start, end, _with_currency(amount, before[-1].currency)))
+    yield from sorted(found + carried, key=lambda f: f[0])
+
+
+def _with_currency(amount: Amount, currency: str) -> Amount:
+    return Amount(currency, amount.value, amount.min_value, amount.max_value)
+
+
+@cache
+def _scaled_pattern() -> re.Pattern[str]:
+    t = _table()
+    digits = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    # only the scale words, not "M" or "k"; not before "de": "5 millions d'habitants" counts people
+    return re.compile(rf"(?<![^\W_]|[,.])(?:(?P<bound>{_alternatives(list(t['bounds']))})\s*)?(?P<number>{digits})\s*"
+                      r"(?P<scale>milliards?|millions?)(?![a-zà-ÿ])(?!\s*(?:de |d'|d’))", re.IGNORECASE)
+
+
+def _scaled_numbers(text: str) -> Iterator[tuple[int, int, Amount]]:
+    """Numbers with a scale word and no currency, as amounts in no currency yet."""
+    t = _table()
+    for m in _scaled_pattern().finditer(text):
+        number = _number(m["number"])
+        if number is None:
+            continue
+        value = (number * Decimal(t["scales"][m["scale"].lower()])).normalize()
+        value = value.quantize(Decimal(1)) if value == value.to_integral() else value
+        bound = t["bounds"].get((m["bound"] or "").lower().replace("’", "'"))
+        yield m.start(), m.end(), Amount("", min_value=value) if bound == "min" else \
+            Amount("", max_value=value) if bound == "max" else Amount("", value=value)
+
+
+def _written_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
     t = _table()
     for m in _pattern().finditer(text):
         scale_word = (m["scale"] or "").lower()

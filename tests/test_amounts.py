@@ -26,3 +26,11 @@ def test_french_amounts(text: str, expected: Amount) -> None:
 
 def test_no_money_without_currency_or_in_words() -> None:
     assert list(parse_amounts("Les 300 employés des États-Unis et un US marshal")) == []
+
+
+def test_a_sum_without_its_currency_takes_the_one_just_before() -> None:
+    text = "Vivendi cède Canal pour 2,5 milliards d'euros. Orange paiera 5 milliards, et 3 millions d'habitants le savent."
+    found = {text[s:e]: a for s, e, a in parse_amounts(text)}
+    assert found["5 milliards"] == Amount("EUR", value=Decimal(5_000_000_000))
+    assert "3 millions" not in found  # people, not money
+    assert list(parse_amounts("Le groupe vaut 5 milliards.")) == []  # no sum before to take a currency from
