@@ -239,16 +239,19 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
                    "CONSTRUCT and DESCRIBE: turtle (default), ntriples, jsonld or rdfxml.")
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL endpoint instead of the store.")
 @click.option("--list", "list_queries", is_flag=True, help="List the stored queries and exit.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Fill the query's 'VALUES ?NAME { UNDEF }' with VALUE; repeatable.")
 def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str | None, endpoint: str | None,
-          list_queries: bool) -> None:
+          list_queries: bool, params: tuple[str, ...]) -> None:
     """Run SPARQL: a .rq file, the name of a stored query, or query text.
 
     \b
     Example:
       kg query investments
+      kg query about-entity --param entity=TikTok
       kg query 'SELECT ?s WHERE { ?s a kg:Organization }' --format csv
     """
-    from kg.query import description, render, resolve_query, run_query, stored_queries
+    from kg.query import bind, description, render, resolve_query, run_query, stored_queries
 
     if list_queries:
         for name, path in stored_queries().items():
@@ -256,13 +259,16 @@ def query(query: str | None, store_path: Path, data: tuple[Path, ...], fmt: str 
         return
     if not query:
         raise click.UsageError("give a QUERY (or --list)")
+    if any("=" not in p for p in params):
+        raise click.BadParameter("give NAME=VALUE", param_hint="--param")
+    sparql = bind(resolve_query(query), dict(p.split("=", 1) for p in params))
     if endpoint:
         from kg.remote import query_endpoint
 
-        result = query_endpoint(endpoint, resolve_query(query))
+        result = query_endpoint(endpoint, sparql)
     else:
         store = Store.from_files(data) if data else Store(store_path, create=False, read_only=True)
-        result = run_query(store, resolve_query(query))
+        result = run_query(store, sparql)
     click.echo(render(result, fmt, terminal=sys.stdout.isatty()).rstrip("\n"))
 
 

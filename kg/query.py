@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -55,6 +56,25 @@ def resolve_query(query: str) -> str:
         hint = f"did you mean {' or '.join(close)}?" if close else "kg query --list shows them"
         raise InputError(f"no stored query named {query!r}; {hint}")
     return query
+
+
+def bind(sparql: str, params: dict[str, str]) -> str:
+    """Give a query's parameters their values: each ``VALUES ?name { UNDEF }`` becomes ``VALUES ?name { "value" }``.
+
+    A parameter left out stays UNDEF, so a stored query answers without it (``about-entity`` then
+    takes the entity in most facts). Plain SPARQL, so any endpoint runs the result.
+
+    Raises:
+        InputError: for a parameter the query does not declare.
+    """
+    for name, value in params.items():
+        slot = re.search(rf"VALUES\s+\?{re.escape(name)}\s*\{{\s*UNDEF\s*\}}", sparql, re.IGNORECASE)
+        if not slot:
+            raise InputError(f"the query has no parameter {name!r} (a 'VALUES ?{name} {{ UNDEF }}' to fill)")
+        # a JSON string is a valid SPARQL string literal, escapes and all
+        filled = f"VALUES ?{name} {{ {json.dumps(value, ensure_ascii=False)} }}"
+        sparql = sparql[:slot.start()] + filled + sparql[slot.end():]
+    return sparql
 
 
 _SYNTAX_AT = re.compile(r"error at (\d+):(\d+)")

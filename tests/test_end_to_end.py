@@ -133,7 +133,7 @@ def test_user_mistakes_get_one_line(tmp_path: Path, built_store: Path, args: lis
 
 
 def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph: rdflib.Graph) -> None:
-    from kg.query import description, run_query, stored_queries
+    from kg.query import bind, description, run_query, stored_queries
     from kg.store import Store
 
     store = Store(None)
@@ -175,6 +175,12 @@ def test_every_stored_query_gives_the_expected_answer_on_the_sample(sample_graph
                 for result in [run_query(store, path.read_text(encoding="utf-8"))] for row in result]
         for values in expected[name]:
             assert any(set(values) <= row for row in rows), (name, values)
+    # about-entity, TikTok above (the entity in most facts here), about another entity named in any case
+    about = bind(queries["about-entity"].read_text(encoding="utf-8"), {"entity": "safran"})
+    rows = [{v.value: str(row[v.value].value) for v in result.variables if row[v.value] is not None}
+            for result in [run_query(store, about)] for row in result]
+    assert {row["about"] for row in rows} == {"Safran"}
+    assert any(row["fact"] == "Acquisition" and row["other"] == "Zodiac" for row in rows), rows
 
 
 def _fire_graph() -> rdflib.Graph:

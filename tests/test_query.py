@@ -8,7 +8,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.cli import QUERY_FORMATS
 from kg.errors import InputError, QueryError
-from kg.query import FORMATS, GRAPH_FORMATS, RESULT_FORMATS, render, resolve_query, run_query
+from kg.query import FORMATS, GRAPH_FORMATS, RESULT_FORMATS, bind, render, resolve_query, run_query
 from kg.store import Store
 
 LONG = "Une très longue étiquette " * 10
@@ -67,3 +67,12 @@ def test_results_refuse_the_rdf_formats(store: Store, form: str) -> None:
 
 def test_the_command_line_offers_every_format() -> None:
     assert QUERY_FORMATS == FORMATS
+
+
+def test_a_parameter_fills_its_values_slot_as_a_string(store: Store) -> None:
+    query = "SELECT ?s WHERE { VALUES ?name { UNDEF } ?s rdfs:label ?l FILTER(!BOUND(?name) || STR(?l) = ?name) }"
+    assert len(list(run_query(store, query))) == 1  # left out, the slot stays UNDEF
+    assert not list(run_query(store, bind(query, {"name": 'x" } INSERT {'})))  # quotes stay in the string
+    assert len(list(run_query(store, bind(query, {"name": LONG.strip()})))) == 1
+    with pytest.raises(InputError, match="no parameter 'other'"):
+        bind(query, {"other": "x"})
