@@ -15,6 +15,7 @@ from kg.gazetteer import Gazetteer
 from kg.mentions import noun_classes
 from kg.names import fold
 from kg.records import LOCAL, Entity, Fact, Mention, Sentence
+from kg.vocab import base_class
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
 # the classes of a common noun's entity ("la victime", "les manifestants", "l'incendie")
@@ -233,6 +234,23 @@ def _class_of(mentions: Sequence[Mention]) -> str:
         if (m.form == "name" or m.cue == "context") and m.kind in _CLASSES:
             votes[m.kind] += _CUE_WEIGHT[m.cue]
     return votes.most_common(1)[0][0] if votes else "Product"
+
+
+def across_articles(entities: Sequence[Entity], facts: Sequence[Fact], doc_id: str) -> tuple[list[Entity], list[Fact]]:
+    """Give each unlinked name the key that decides which node it is across articles: its class and full
+    name ("organization:cgt"), so that a name two articles give two classes is two nodes, never one of two
+    disjoint classes; a person's bare surname stays a node of its own article ("person:doc/hollande")."""
+    keys = {}
+    for e in entities:
+        if e.key.startswith("name:"):
+            cls, body = base_class(e.kind).lower(), e.key.removeprefix("name:")
+            bare = cls == "person" and len(e.label.split()) == 1
+            keys[e.key] = f"{cls}:{doc_id}/{body}" if bare else f"{cls}:{body}"
+    if not keys:
+        return list(entities), list(facts)
+    return ([replace(e, key=keys.get(e.key, e.key)) for e in entities],
+            [replace(f, roles=tuple((r, keys.get(v, v) if isinstance(v, str) else v) for r, v in f.roles))
+             for f in facts])
 
 
 def supported(entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Entity]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kg import nlp as spacy_nlp
-from kg.entities import resolve_entities, supported
+from kg.entities import across_articles, resolve_entities, supported
 from kg.errors import InputError
 from kg.facts import find_events
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -81,7 +81,8 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     entities = [*named, *local]
     relations = find_relations(parsed, sentences, entities)
     facts = events + relations
-    return Extraction(document, sentences, tuple(supported(entities, facts)), tuple(facts))
+    entities, facts = across_articles(supported(entities, facts), facts, document.id)
+    return Extraction(document, sentences, tuple(entities), tuple(facts))
 
 
 def serialised(extraction: Extraction, depends: str) -> Built:

@@ -12,10 +12,11 @@ from rdflib.term import Node
 
 from kg.names import slug
 from kg.records import Amount, Document, Entity, Extraction, Fact, Sentence, TimeValue, Value
-from kg.vocab import DATA, KG, WD
+from kg.vocab import DATA, ENTITY_CLASSES, KG, WD
 
 # Every entity IRI starts so; entities are the only nodes described in more than one article's graph.
 ENTITIES = str(DATA["entity/"])
+_CLASS_PATHS = {c.lower() for c in ENTITY_CLASSES}
 _BOUND_PROPERTY = {"exact": KG.date, "start": KG.startDate, "end": KG.endDate}
 
 
@@ -38,10 +39,18 @@ def document_iri(doc_id: str) -> URIRef:
 
 
 def entity_iri(key: str) -> URIRef:
-    """Return the IRI of an entity from its key: the same key gives the same IRI in every run."""
+    """Return the IRI of an entity from its key: the same key gives the same IRI in every run.
+
+    A linked name is its Wikidata id; an unlinked one its class and name ("organization/cgt"), with a
+    digest when it is of one article only (a bare surname) or long.
+    """
     kind, _, body = key.partition(":")
     if kind == "wd":
         return URIRef(ENTITIES + body)
+    if kind in _CLASS_PATHS:
+        name = slug(body.rpartition("/")[2])
+        own = "/" in body or len(name) >= 80
+        return URIRef(f"{ENTITIES}{kind}/{name}-{_digest(key)[:8]}" if own else f"{ENTITIES}{kind}/{name}")
     name = slug(body)
     return URIRef(ENTITIES + (name if len(name) < 80 and kind == "name" else f"{name}-{_digest(key)[:8]}"))
 

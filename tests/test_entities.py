@@ -243,3 +243,22 @@ def test_a_name_of_another_class_after_a_preposition_is_the_noun_complement_not_
     entities = by_label(text, [boss, walmart, lore])
     assert [m.text for m in entities["Marc Lore"].mentions] == ["responsable", "Marc Lore"]
     assert entities["Walmart"].kind == "Organization"
+
+
+def test_across_articles_a_node_is_one_class_and_a_full_name() -> None:
+    from kg.entities import across_articles
+    from kg.records import Fact
+    from kg.triples import entity_iri
+
+    def one(label: str, kind: str, doc: str) -> str:
+        e = Entity(f"name:{label.lower()}", label, kind, (Mention(0, len(label), label, kind),))
+        fact = Fact("worksFor", (("subject", e.key), ("object", e.key)), (), "x", "test", is_event=False)
+        [entity], [kept] = across_articles([e], [fact], doc)
+        assert kept.values("subject") == [entity.key]
+        return str(entity_iri(entity.key))
+
+    assert one("Mike Pompeo", "Person", "a") == one("Mike Pompeo", "Person", "b")  # same class, full name
+    assert one("CGT", "Organization", "a") != one("CGT", "Person", "b")  # two classes: two nodes
+    assert one("CGT", "Organization", "a") == one("CGT", "Company", "b")  # a subclass is its class
+    assert one("Hollande", "Person", "a") != one("Hollande", "Person", "b")  # a bare surname is its article's
+    assert one("CGT", "Organization", "a").endswith("/entity/organization/cgt")
