@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from kg.entities import weakly_typed
 from kg.frames import Trigger, job_count, lexicon, status, title_after, triggers_in
 from kg.names import fold
-from kg.nlp import text_of
+from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Entity, Fact, Mention, Sentence, Value
 from kg.slots import mention_slots
 from kg.vocab import base_class
@@ -19,6 +19,7 @@ from kg.vocab import base_class
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_QUOTE = re.compile(r"«\s*([^»]{3,}?)\s*»|“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 _RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verrait)\s*$", re.IGNORECASE)
 
 
@@ -296,8 +297,9 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
     roles: list[tuple[str, object]] = [(r, v) for r, vs in draft.roles.items() for v in vs]
     trigger = draft.trigger
     home = _sentence_of(sentences, trigger.idx)
-    if lexicon()[draft.kind].get("content"):
-        start, end = _content(trigger)
+    said = _content(trigger) if lexicon()[draft.kind].get("content") else None
+    if said is not None:
+        start, end = said
         roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
         speakers = set(draft.roles.get("speaker", []))
         inside = sorted((m for m in of_mention if start <= m.start and m.end <= end), key=lambda m: m.start)
@@ -313,14 +315,22 @@ def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence:
     return sentences[max(0, bisect_right([s.start for s in sentences], offset) - 1)]
 
 
-def _content(trigger: Token) -> tuple[int, int]:
-    """What was said, as offsets: the clause the verb governs, or the whole sentence."""
+def _content(trigger: Token) -> tuple[int, int] | None:
+    """What was said, as offsets: the clause the verb governs; else the quotation of its sentence nearest to
+    it; else, for a verb set after what was said ("« ... », a-t-il déclaré"), what comes before its comma;
+    else nothing (the whole sentence would say more than was said)."""
     for child in trigger.children:
         if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i:
             tokens = list(child.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     sentence = trigger.sent
-    before = text_of(trigger.doc)[sentence.start_char : trigger.idx]
-    if "," in before:  # "« ... », a-t-il déclaré": what was said comes before the verb
+    text = text_of(trigger.doc)
+    quotes = [q.span(q.lastindex or 0) for q in _QUOTE.finditer(text, sentence.start_char, sentence.end_char)
+              if not q.start() <= trigger.idx < q.end()]
+    if quotes:
+        return min(quotes, key=lambda q: min(abs(q[0] - trigger.idx), abs(q[1] - trigger.idx)))
+    before = text[sentence.start_char : trigger.idx]
+    inverted = trigger.dep_ == "parataxis" or any(c.dep_ in SUBJECT_DEPS and c.i > trigger.i for c in trigger.children)
+    if "," in before and inverted:
         return sentence.start_char, sentence.start_char + before.rindex(",")
-    return sentence.start_char, sentence.end_char
+    return None

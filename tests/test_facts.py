@@ -97,3 +97,22 @@ def test_no_statement_from_an_infinitive_or_a_passive() -> None:
                     ("avertir", "avertir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Tesla", "Tesla", "PROPN", "obj", 2),
                     (".", ".", "PUNCT", "punct", 1)])
     assert events(doc, [entity(doc, "Rivian", "Organization", subject=True), entity(doc, "Tesla", "Organization")]) == []
+
+
+def test_what_was_said_is_the_quote_and_never_the_whole_sentence() -> None:
+    # "« Pékin ment », a déclaré Pompeo."
+    doc = make_doc([("«", "«", "PUNCT", "punct", 2), ("Pékin", "Pékin", "PROPN", "nsubj", 2),
+                    ("ment", "mentir", "VERB", "ROOT", 2, "VerbForm=Fin"), ("»", "»", "PUNCT", "punct", 2),
+                    (",", ",", "PUNCT", "punct", 6, "", True), ("a", "avoir", "AUX", "aux", 6),
+                    ("déclaré", "déclarer", "VERB", "parataxis", 2, "VerbForm=Part"),
+                    ("Pompeo", "Pompeo", "PROPN", "nsubj", 6), (".", ".", "PUNCT", "punct", 2)])
+    pompeo = entity(doc, "Pompeo", "Person", subject=True)
+    [said] = events(doc, [pompeo])
+    assert said.values("speaker") == [pompeo.key] and said.values("content") == ["Pékin ment"]
+    # "Dans le même temps, Pompeo a réagi.": nothing said, no content
+    doc = make_doc([("Dans", "dans", "ADP", "case", 3), ("le", "le", "DET", "det", 3), ("même", "même", "ADJ", "amod", 3),
+                    ("temps", "temps", "NOUN", "obl", 7), (",", ",", "PUNCT", "punct", 3),
+                    ("Pompeo", "Pompeo", "PROPN", "nsubj", 7), ("a", "avoir", "AUX", "aux", 7),
+                    ("réagi", "réagir", "VERB", "ROOT", 7, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 7)])
+    [said] = events(doc, [entity(doc, "Pompeo", "Person", subject=True)])
+    assert said.values("content") == []
