@@ -7,6 +7,7 @@ import collections
 import functools
 import json
 import multiprocessing
+import re
 import socket
 import struct
 from collections.abc import Iterable
@@ -70,6 +71,27 @@ def check_read_query(sparql: str) -> None:
     reason = _reaching_out(tree)
     if reason:
         raise Refused(HTTPStatus.FORBIDDEN, f"{reason} refused: this endpoint reads only its store")
+
+
+# A lookup: one triple pattern, ASK or SELECT with a LIMIT of at most 1,000, and nothing else (no comment,
+# DISTINCT, ORDER BY, FILTER, path, literal with a datatype...). It reads at most LIMIT entries of an index,
+# so it cannot run past the time limit: the server's process answers it, without a hop to a query process.
+_TERM = r'(?:[?$]\w+|<[^<>"{}|^`\\\s]*>|[A-Za-z][\w.-]*:[\w-]*|"[^"\\\n]*"(?:@[A-Za-z-]+)?|a|-?\d+)'
+_LOOKUP = re.compile(r'(?:\s*PREFIX\s+[A-Za-z][\w.-]*:\s*<[^<>"{}|^`\\\s]*>)*\s*'
+                     r'(ASK|SELECT\s+(?:\*|(?:[?$]\w+\s*)+))\s*(?:WHERE\s*)?'
+                     rf'\{{\s*({_TERM})\s+({_TERM})\s+({_TERM})\s*\.?\s*\}}\s*(?:LIMIT\s+(\d{{1,4}}))?\s*',
+                     re.IGNORECASE)
+LOOKUP_LIMIT = 1000
+
+
+def is_lookup(sparql: str) -> bool:
+    """Whether a query is a lookup: one triple pattern whose variables differ (``?x ?p ?x`` scans for
+    equal terms), ASK or SELECT with LIMIT at most ``LOOKUP_LIMIT``."""
+    found = _LOOKUP.fullmatch(sparql)
+    if not found or (found[1].upper() != "ASK" and (found[5] is None or int(found[5]) > LOOKUP_LIMIT)):
+        return False
+    variables = [term[1:] for term in found.group(2, 3, 4) if term[0] in "?$"]
+    return len(variables) == len(set(variables))
 
 
 def may_reach_out(sparql: str) -> bool:
@@ -167,7 +189,8 @@ class _Capped:
 
 
 def execute(reader: Reader, sparql: str, formats: list[str], accept: str, limit: int) -> Answer:
-    """Run one query on the reader's view of the store and serialize its result (in a worker process)."""
+    """Run one query on the reader's view of the store and serialize its result (in a query process, or
+    in the server's for a lookup)."""
     import pyoxigraph as ox
 
     from kg.query import run_query
@@ -335,14 +358,15 @@ _PREFLIGHT = Answer(204, TEXT, b"", (("Access-Control-Allow-Methods", "GET, POST
                                       ("Access-Control-Max-Age", "86400")))
 
 
-def answer(request: Request, body: bytes, workers: Workers) -> Answer | asyncio.Future[Answer]:
-    """What the endpoint answers to a request: at once, or when a query process has run the query."""
+def answer(request: Request, body: bytes, workers: Workers, reader: Reader) -> Answer | asyncio.Future[Answer]:
+    """What the endpoint answers to a request: at once (a lookup is run with ``reader``), or when a query
+    process has run the query."""
     url = urlsplit(request.target)
     if request.method == "OPTIONS":
         return _PREFLIGHT
     if request.method in ("GET", "HEAD"):
         if url.path == "/sparql":
-            return _sparql(parse_qs(url.query), None, request, workers)
+            return _sparql(parse_qs(url.query), None, request, workers, reader)
         if url.path == "/queries":
             return Answer(200, "application/json", _stored_queries())
         if url.path.lstrip("/") in _STATIC:
@@ -358,14 +382,14 @@ def answer(request: Request, body: bytes, workers: Workers) -> Answer | asyncio.
     if media == "application/sparql-update":
         return Answer.text(403, _UPDATE_REFUSED)
     if media == "application/sparql-query":
-        return _sparql(parse_qs(url.query), text, request, workers)
+        return _sparql(parse_qs(url.query), text, request, workers, reader)
     if media == "application/x-www-form-urlencoded":
-        return _sparql({**parse_qs(url.query), **parse_qs(text)}, None, request, workers)
+        return _sparql({**parse_qs(url.query), **parse_qs(text)}, None, request, workers, reader)
     return Answer.text(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
 
-def _sparql(params: dict[str, list[str]], body: str | None, request: Request,
-            workers: Workers) -> Answer | asyncio.Future[Answer]:
+def _sparql(params: dict[str, list[str]], body: str | None, request: Request, workers: Workers,
+            reader: Reader) -> Answer | asyncio.Future[Answer]:
     if "update" in params:
         return Answer.text(403, _UPDATE_REFUSED)
     sparql = body if body is not None else (params.get("query") or [None])[0]
@@ -380,6 +404,8 @@ def _sparql(params: dict[str, list[str]], body: str | None, request: Request,
     accept = request.headers.get("accept") or "*/*"
     if may_reach_out(sparql):
         return asyncio.ensure_future(_checked(sparql, formats, accept, workers))
+    if is_lookup(sparql):
+        return execute(reader, sparql, formats, accept, workers.limit)
     return workers.run(sparql, formats, accept)
 
 
@@ -404,4 +430,5 @@ def make_server(store_path: Path, host: str = "127.0.0.1", port: int = 8000, wor
                 timeout: float = 30.0, limit: int = 50_000_000) -> tuple[Server, Workers]:
     """Create the HTTP server, listening, and its query processes; call ``serve_forever`` on the first."""
     pool = Workers(store_path, workers, timeout, limit)
-    return Server.listen(host, port, functools.partial(answer, workers=pool), pool.start), pool
+    handle = functools.partial(answer, workers=pool, reader=Reader(store_path))
+    return Server.listen(host, port, handle, pool.start), pool

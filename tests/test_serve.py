@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -20,12 +21,13 @@ import rdflib
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDF, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.serve import Refused, check_read_query, choose, is_update, media_type
+from kg.serve import Refused, check_read_query, choose, is_lookup, is_update, media_type
 from kg.store import Store
 
 DATA = Path(__file__).parent / "data"
 NEWS = Path(__file__).parent / "data-serve" / "wikinews.jsonl"
 ARTIFACTS = Path(__file__).parent / "artifacts"
+RUNAWAY = b"SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # past any time limit
 HOSTILE = '<img src=x onerror="document.title=1">Acme <b>SA</b>'
 
 
@@ -121,8 +123,7 @@ def test_writes_and_reaching_out_are_refused(endpoint: str, query: str, word: st
 
 def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str) -> None:
     started = time.monotonic()
-    status, _, body = fetch(endpoint + "sparql", b"SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
-                                                 b"?j ?k ?l }", {"Content-Type": "application/sparql-query"})
+    status, _, body = fetch(endpoint + "sparql", RUNAWAY, {"Content-Type": "application/sparql-query"})
     assert status == 503 and "stopped" in body and time.monotonic() - started < 20
     status, _, body = fetch(endpoint + "sparql", b"SELECT * WHERE { ?s ?p ?o }",
                             {"Content-Type": "application/sparql-query"})
@@ -133,6 +134,31 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str) -> Non
     for _ in range(100):
         status, _, _ = fetch(endpoint + "sparql", b"x" * 2_000_000, {"Content-Type": "application/sparql-query"})
         assert status == 413
+
+
+def test_a_lookup_is_answered_while_every_query_process_is_busy(endpoint: str) -> None:
+    busy = [threading.Thread(target=fetch, args=(endpoint + "sparql", RUNAWAY,
+                                                  {"Content-Type": "application/sparql-query"})) for _ in range(2)]
+    for thread in busy:
+        thread.start()
+    time.sleep(0.5)
+    started = time.monotonic()
+    status, _, body = fetch(endpoint + "sparql?query=" + urllib.parse.quote("ASK { ?s rdfs:label ?o }"),
+                            headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and '"boolean":true' in body and time.monotonic() - started < 1.5
+    for thread in busy:
+        thread.join()
+
+
+@pytest.mark.parametrize("query, lookup", [
+    ("ASK { ?s ?p ?o }", True), ("SELECT * WHERE { ?s rdfs:label \"TikTok\"@fr } LIMIT 5", True),
+    ("PREFIX x: <http://x/> ASK WHERE { ?s x:p ?o . }", True), ("SELECT * WHERE { ?s ?p ?o }", False),
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1001", False), ("ASK { ?x ?p ?x }", False),
+    ("SELECT DISTINCT ?p WHERE { ?s ?p ?o } LIMIT 5", False), ("ASK { ?s ?p ?o . ?o ?q ?r }", False),
+    ("ASK { ?s <http://x/a>/<http://x/b> ?o }", False), ("SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 9", False),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 1", False), ("ASK { ?s ?p ?o } # }", False)])
+def test_only_lookups_that_read_a_few_index_entries_skip_the_query_processes(query: str, lookup: bool) -> None:
+    assert is_lookup(query) == lookup
 
 
 READ_QUERIES_WITH_UPDATE_WORDS = [
