@@ -132,7 +132,7 @@ def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: s
     if key in weak and (classes[key] not in accepted or guess):
         # the class the French model gives an unknown one-word name or a MISC is a guess; the role knows better
         classes[key] = accepted[0]
-        weak.discard(key)
+    weak.discard(key)  # the first role it plays settles its class: no later role of another class retypes it
     draft.add(role, key)
     return True
 
