@@ -8,6 +8,7 @@ import functools
 import json
 import multiprocessing
 import re
+import signal
 import socket
 import struct
 from collections.abc import Iterable
@@ -229,6 +230,7 @@ def _frame(message: bytes) -> bytes:
 
 def _worker(channel: socket.socket, store_path: str, limit: int) -> None:
     """A query process: answer each job the server sends, until the server closes the channel."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which ends its query processes
     reader = Reader(Path(store_path))
     jobs = channel.makefile("rb")
     while len(size := jobs.read(_FRAME.size)) == _FRAME.size:
