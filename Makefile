@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	rm -rf kg-store
-	$(BIN)/kg build examples/ -o out/sample.ttl
+	$(BIN)/kg build examples/ -o out/sample.ttl --all-rules
 	$(BIN)/kg export graphml -o out/sample.graphml
 	$(BIN)/kg query investments --format table
 	$(BIN)/kg query bans-and-fines --format table

@@ -19,6 +19,9 @@ STORE_OPTION = click.option("--store", "store_path", type=click.Path(path_type=P
 GAZETTEER_OPTION = click.option("--gazetteer", "gazetteers", multiple=True,
                                 type=click.Path(exists=True, dir_okay=False, path_type=Path),
                                 help="Extra linking table (TSV: qid class label_fr label_en aliases); repeatable.")
+ALL_RULES_OPTION = click.option("--all-rules", is_flag=True,
+                                help="Write the facts of every rule family, also those that read right less than "
+                                     "9 times in 10 and are off by default (kg/data/readings.yml).")
 
 
 # Exit status of a build that skipped some articles but built the rest.
@@ -83,9 +86,11 @@ def main(debug: bool) -> None:
                    "the store stays here.")
 @click.option("--strict", is_flag=True, help="A skipped article is an error (exit 1 instead of 3).")
 @click.option("--force", is_flag=True, help="Extract every article again, even those that have not changed.")
+@ALL_RULES_OPTION
 @GAZETTEER_OPTION
 def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path | None, model: str,
-          workers: int, cluster: str | None, strict: bool, force: bool, gazetteers: tuple[Path, ...]) -> None:
+          workers: int, cluster: str | None, strict: bool, force: bool, all_rules: bool,
+          gazetteers: tuple[Path, ...]) -> None:
     """Read articles (files or folders), extract, and add them to the store.
 
     Accepts .txt, .md, .html and .jsonl ({"id", "text"} per line).  An unchanged article is not
@@ -117,7 +122,8 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
         store = Store(None if memory else store_path)
         with progress_bar() as bar:
             task = bar.add_task("articles", total=count_documents(paths) if not bar.disable else None)
-            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster, advance, force)
+            report = run_build(paths, store, model, load_gazetteer(gazetteers), workers, cluster, advance, force,
+                               all_rules)
         for skipped in report.skipped:
             click.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
         click.echo(f"built {len(report.built)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}; "
@@ -192,8 +198,9 @@ def stats(store_path: Path) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="JSON Lines file to write, one object per document.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
+@ALL_RULES_OPTION
 @GAZETTEER_OPTION
-def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple[Path, ...]) -> None:
+def extract(paths: tuple[Path, ...], output: Path, model: str, all_rules: bool, gazetteers: tuple[Path, ...]) -> None:
     """Extraction only: mentions and triples per document, as JSON Lines.
 
     \b
@@ -214,7 +221,7 @@ def extract(paths: tuple[Path, ...], output: Path, model: str, gazetteers: tuple
             docs.append(item)
     written = 0
     with atomic_output(output) as out:
-        for x in run_extract(docs, model, load_gazetteer(gazetteers)):
+        for x in run_extract(docs, model, load_gazetteer(gazetteers), all_rules=all_rules):
             if isinstance(x, Skipped):
                 click.echo(f"skipped {x.source}: {x.reason}", err=True)
                 continue
@@ -446,8 +453,9 @@ def serve(store_path: Path, host: str, port: int, timeout: float, limit: int, wo
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package.")
 @click.option("--show-errors", is_flag=True, help="List misses and false positives.")
+@ALL_RULES_OPTION
 @GAZETTEER_OPTION
-def eval_command(gold: Path, model: str, show_errors: bool, gazetteers: tuple[Path, ...]) -> None:
+def eval_command(gold: Path, model: str, show_errors: bool, all_rules: bool, gazetteers: tuple[Path, ...]) -> None:
     """Score extraction against a gold file: news gold.json, WiNER-fr, POPCORN or ASFALDA frames JSON Lines.
 
     \b
@@ -461,7 +469,8 @@ def eval_command(gold: Path, model: str, show_errors: bool, gazetteers: tuple[Pa
 
     try:
         docs = documents_for(gold)
-        extractions = [x for x in run_extract(docs, model, load_gazetteer(gazetteers)) if isinstance(x, Extraction)]
+        extractions = [x for x in run_extract(docs, model, load_gazetteer(gazetteers), all_rules=all_rules)
+                       if isinstance(x, Extraction)]
         scores = score(gold, extractions)
     except (ValueError, KeyError) as e:
         raise KgError(f"{gold}: not a gold file kg knows ({e})") from e

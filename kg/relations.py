@@ -30,6 +30,7 @@ _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 _SLOT = "⟦{}⟧"
 _M = r"⟦\d+⟧"
 _DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|chez|à|au|aux)$", re.IGNORECASE)
+STORY_PLACE = "inferred place of the story"  # the method of the place an article's lead gives its story
 _LIST = re.compile(r"(?:(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)⟦\d+⟧)+")
 # what joins a title to its organisation, written {OF} in relations.yml: "directeur de Netflix",
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
@@ -216,7 +217,7 @@ def _story_place(facts: Sequence[Fact], entities: Sequence[Entity], sentence_at:
             if (e.key, place) not in known:
                 known.add((e.key, place))
                 yield Fact("locatedIn", (("subject", e.key), ("object", place)), (sentence_at(e.mentions[0].start),),
-                           "locatedIn", "inferred place of the story", is_event=False)
+                           "locatedIn", STORY_PLACE, is_event=False)
 
 
 def _through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:

@@ -15,7 +15,7 @@ def sample_extraction():
     from kg.reader import Skipped, read_documents
 
     docs = list(read_documents([DATA / "s00-tiktok.txt"]))
-    extraction = next(extract(docs))
+    extraction = next(extract(docs, all_rules=True))  # every rule family, those off by default too
     assert not isinstance(extraction, Skipped)
     return extraction
 

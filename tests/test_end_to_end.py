@@ -25,7 +25,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("built") / "store"
-    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store)], check=True,
+    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store), "--all-rules"], check=True,
                    capture_output=True)
     return store
 
@@ -100,10 +100,11 @@ def test_business_events_conform_to_shapes_and_a_wrong_one_does_not() -> None:
 def test_cli_build_query_export(tmp_path: Path) -> None:
     kg = [sys.executable, "-m", "kg"]
     store, ttl, gml = tmp_path / "store", tmp_path / "out.ttl", tmp_path / "out.graphml"
-    run = subprocess.run([*kg, "build", str(DATA), "--store", str(store), "-o", str(ttl)],
+    run = subprocess.run([*kg, "build", str(DATA), "--store", str(store), "-o", str(ttl), "--all-rules"],
                          capture_output=True, text=True, check=True)
     assert "built 1" in run.stderr
-    again = subprocess.run([*kg, "build", str(DATA), "--store", str(store)], capture_output=True, text=True, check=True)
+    again = subprocess.run([*kg, "build", str(DATA), "--store", str(store), "--all-rules"], capture_output=True, text=True,
+                           check=True)
     assert "built 0, unchanged 1" in again.stderr
     g = rdflib.Graph().parse(ttl)
     assert len(g) > 100
@@ -383,7 +384,7 @@ def test_an_unchanged_rebuild_never_loads_spacy(built_store: Path) -> None:
 import sys
 from click.testing import CliRunner
 from kg.cli import main
-result = CliRunner().invoke(main, ["build", {str(DATA)!r}, "--store", {str(built_store)!r}])
+result = CliRunner().invoke(main, ["build", {str(DATA)!r}, "--store", {str(built_store)!r}, "--all-rules"])
 assert result.exit_code == 0 and "unchanged 1" in result.output, result.output
 print("spacy" in sys.modules)
 """

@@ -47,7 +47,7 @@ def server(tmp_path: Path) -> Iterator[str]:
 def test_push_keeps_named_graphs_and_query_reads_them(server: str, tmp_path: Path) -> None:
     kg = [sys.executable, "-m", "kg"]
     store = str(tmp_path / "store")
-    subprocess.run([*kg, "build", str(DATA), "--store", store], check=True, capture_output=True)
+    subprocess.run([*kg, "build", str(DATA), "--store", store, "--all-rules"], check=True, capture_output=True)
     pushed = subprocess.run([*kg, "push", server + "/store", "--store", store], capture_output=True, text=True)
     assert pushed.returncode == 0 and "pushed 1 graphs" in pushed.stderr
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

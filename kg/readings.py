@@ -1,0 +1,35 @@
+"""Which rule families write to the graph by default: those that read right at least 9 times in 10."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from kg.data import load_yaml
+from kg.entities import supported
+from kg.records import Extraction, Fact
+from kg.relations import STORY_PLACE
+
+
+@cache
+def _readings() -> dict[str, dict[str, int]]:
+    return load_yaml("readings.yml")["families"]
+
+
+def family(fact: Fact) -> str:
+    """The rule family that wrote a fact: its kind, or "place of the story"."""
+    return "place of the story" if fact.method == STORY_PLACE else fact.kind
+
+
+def on_by_default(name: str) -> bool:
+    """Whether a family writes by default: never read, nothing written when read, or right 9 times in 10."""
+    reading = _readings().get(name)
+    return reading is None or reading["right"] >= 0.9 * reading["read"]
+
+
+def checked(extraction: Extraction) -> Extraction:
+    """The extraction without the facts of families off by default, nor the things only they needed."""
+    facts = tuple(f for f in extraction.facts if on_by_default(family(f)))
+    if len(facts) == len(extraction.facts):
+        return extraction
+    return replace(extraction, entities=tuple(supported(extraction.entities, facts)), facts=facts)

@@ -1,0 +1,38 @@
+"""Rule families off by default: those that read right less than 9 times in 10 (kg/data/readings.yml)."""
+
+from __future__ import annotations
+
+from kg.data import load_yaml
+from kg.frames import kinds
+from kg.readings import checked, family, on_by_default
+from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
+from kg.relations import STORY_PLACE
+
+TEXT = "Ada Roy, présidente de Acme, a dit que Acme achète Beta à Paris."
+S = Sentence(0, len(TEXT), TEXT)
+
+
+def entity(name: str, kind: str) -> Entity:
+    start = TEXT.index(name)
+    return Entity(f"name:{name.lower()}", name, kind, (Mention(start, start + len(name), name, kind),))
+
+
+def test_every_event_kind_has_a_reading_and_the_rule_is_nine_in_ten() -> None:
+    readings = load_yaml("readings.yml")["families"]
+    assert set(kinds()) <= set(readings)
+    for name, reading in readings.items():
+        assert on_by_default(name) == (reading["right"] >= 0.9 * reading["read"]), name
+    assert on_by_default("relativeOf")  # read in earlier sessions, not listed: on
+
+
+def test_checked_keeps_the_families_on_and_drops_the_others_with_what_only_they_needed() -> None:
+    ada, acme, beta, paris = (entity("Ada Roy", "Person"), entity("Acme", "Organization"), entity("Beta", "Organization"),
+                              entity("Paris", "City"))
+    facts = (Fact("jobTitle", (("subject", ada.key), ("object", "présidente")), (S,), "x", "pattern title", is_event=False),
+             Fact("Statement", (("speaker", ada.key), ("content", "que Acme achète Beta")), (S,), "dit", "trigger"),
+             Fact("locatedIn", (("subject", beta.key), ("object", paris.key)), (S,), "x", STORY_PLACE, is_event=False))
+    extraction = Extraction(Document("d", TEXT, "d"), (S,), (ada, acme, beta, paris), facts)
+    kept = checked(extraction)
+    assert [family(f) for f in kept.facts] == [f for f in ("jobTitle", "Statement", "place of the story")
+                                              if on_by_default(f)]
+    assert {e.label for e in kept.entities} == {"Ada Roy", "Acme", "Beta", "Paris"}  # names stay, facts go
