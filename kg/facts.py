@@ -83,7 +83,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     merged = _merge(drafts)
     for draft in merged:
         _fill_defaults(draft, topic, classes)
-    merged = [d for d in merged if _complete(d)]
+    merged = [d for d in merged if _complete(d) and not _unsaid(d)]
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
     return [_fact(d, sentences, spans, of_mention) for d in merged], retyped + funds
@@ -197,6 +197,11 @@ def _complete(draft: _Draft) -> bool:
     told = sum(len(v) if r in rules.get("many", ()) else 1 for r, v in draft.roles.items()
                if r in rules["roles"] or r in {"amount", "title", "count"})
     return bool(rules.get("alone")) or told >= 2
+
+
+def _unsaid(draft: _Draft) -> bool:
+    """A negated trigger of a kind that then tells nothing: "n'a pas précisé"."""
+    return draft.status == "denied" and lexicon()[draft.kind].get("negated") == "none"
 
 
 def _topic(entities: Sequence[Entity]) -> str | None:

@@ -73,7 +73,8 @@ def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
     never inside a hyphenated compound ("c'est-à-dire")."""
     return not (token.i > 0 and token.doc[token.i - 1].text == "-"
-                or rule.get("finite") and not (_finite(token) or _says(token))
+                or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
+                                               or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))
