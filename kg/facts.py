@@ -117,6 +117,8 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
                 continue  # complements follow their word: "le ministre de l'Intérieur X a été nommé", "l'influence
                 # d'Instagram, ... un blocus"
         role = slots.get(slot)
+        if role in lexicon()[draft.kind].get("named", ()) and m.form == "pronoun":
+            continue  # a pronoun's referent is a guess this role does not take
         if role is not None and _assign(draft, role, of_mention[m], classes, weak) and slot in {"subject", "passive"}:
             draft.subject_role = role
 
