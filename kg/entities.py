@@ -276,7 +276,8 @@ def _entity(key: str, mentions: list[Mention], gazetteer: Gazetteer) -> Entity:
     named = [m for m in mentions if m.form == "name"]
     if not named:  # a thing of this document: "la victime"
         return Entity(key, mentions[0].text, _class_of(mentions), tuple(mentions))
-    entry = gazetteer.lookup(named[0].text) if key.startswith("wd:") else None
+    # the entry of the linked key, whichever of its names a mention wrote ("Monde" first, "Le Monde" after)
+    entry = next((e for m in named if (e := gazetteer.lookup(m.text)) and key == f"wd:{e.qid}"), None)
     if entry:
         return Entity(key, entry.label_fr, entry.cls, tuple(mentions), entry.qid,
                       tuple(n for n in entry.names if n != entry.label_fr))

@@ -119,6 +119,10 @@ def _news(gold: dict, extractions: Sequence[Extraction]) -> list[Score]:
                 qids.fn += not hit
                 if not hit:
                     qids.errors.append(f"{doc['id']}: no {g['qid']} for {g['name']}")
+            wrong = sorted({e.qid for e in match if e.qid and e.qid != g.get("qid", e.qid)})
+            qids.fp += bool(wrong)  # an id where the gold has another: a wrong link
+            if wrong:
+                qids.errors.append(f"{doc['id']}: wrong id {', '.join(wrong)} for {g['name']} ({g.get('qid')})")
         for g in doc["facts"]:
             hit = any(_fact_matches(g, f, entities, doc) for f in (x.facts if x else ()))
             kind = by_kind.setdefault(g["kind"], Score(f"  {g['kind']}"))

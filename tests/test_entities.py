@@ -262,3 +262,12 @@ def test_across_articles_a_node_is_one_class_and_a_full_name() -> None:
     assert one("CGT", "Organization", "a") == one("CGT", "Company", "b")  # a subclass is its class
     assert one("Hollande", "Person", "a") != one("Hollande", "Person", "b")  # a bare surname is its article's
     assert one("CGT", "Organization", "a").endswith("/entity/organization/cgt")
+
+
+def test_a_linked_entity_keeps_its_id_whichever_name_comes_first() -> None:
+    from kg.entities import _entity
+    from kg.gazetteer import load_gazetteer
+
+    mentions = [Mention(0, 5, "Monde", "Organization"), Mention(20, 28, "Le Monde", "Organization")]
+    entity = _entity("wd:Q12461", mentions, load_gazetteer())
+    assert (entity.qid, entity.label) == ("Q12461", "Le Monde")
