@@ -95,13 +95,8 @@ def _scaled_numbers(text: str) -> Iterator[tuple[int, int, Amount]]:
     t = _table()
     for m in _scaled_pattern().finditer(text):
         number = _number(m["number"])
-        if number is None:
-            continue
-        value = (number * Decimal(t["scales"][m["scale"].lower()])).normalize()
-        value = value.quantize(Decimal(1)) if value == value.to_integral() else value
-        bound = t["bounds"].get((m["bound"] or "").lower().replace("’", "'"))
-        yield m.start(), m.end(), Amount("", min_value=value) if bound == "min" else \
-            Amount("", max_value=value) if bound == "max" else Amount("", value=value)
+        if number is not None:
+            yield m.start(), m.end(), _bounded("", number * Decimal(t["scales"][m["scale"].lower()]), m["bound"])
 
 
 def _written_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
@@ -124,13 +119,17 @@ def _written_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
             number = _number(m["number"])
             if number is None:
                 continue
-            value = (number * multiplier).normalize()
-            value = value.quantize(Decimal(1)) if value == value.to_integral() else value
-            bound = t["bounds"].get((m["bound"] or "").lower().replace("’", "'"))
-            if bound == "min":
-                amount = Amount(code, min_value=value)
-            elif bound == "max":
-                amount = Amount(code, max_value=value)
-            else:
-                amount = Amount(code, value=value)
+            amount = _bounded(code, number * multiplier, m["bound"])
         yield m.start(), m.end(), amount
+
+
+def _bounded(currency: str, value: Decimal, bound_word: str | None) -> Amount:
+    """An exact amount, or a bound of one after "plus de", "moins de" (money.yml bounds)."""
+    value = value.normalize()
+    value = value.quantize(Decimal(1)) if value == value.to_integral() else value
+    bound = _table()["bounds"].get((bound_word or "").lower().replace("’", "'"))
+    if bound == "min":
+        return Amount(currency, min_value=value)
+    if bound == "max":
+        return Amount(currency, max_value=value)
+    return Amount(currency, value=value)
