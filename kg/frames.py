@@ -72,12 +72,23 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
 def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
     never inside a hyphenated compound ("c'est-à-dire")."""
-    return not (token.i > 0 and token.doc[token.i - 1].text == "-"
+    return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token)
                 or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))
+
+
+def _title_participle(token: Token) -> bool:
+    """"le président élu Trump", "le directeur désigné": a participle that qualifies a title tells no event."""
+    return "Part" in token.morph.get("VerbForm") and token.dep_ in {"amod", "acl"} \
+        and token.head.lemma_.lower() in _title_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_yaml("titles.yml")["titles"])
 
 
 def _with(token: Token, lemmas: Sequence[str]) -> bool:

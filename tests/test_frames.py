@@ -145,3 +145,13 @@ def test_one_deal_told_twice_far_apart_is_one_event() -> None:
                                                                                  doc.text.rindex("Zodiac"))))
     [deal_event] = [f for f in events(doc, [safran, zodiac]) if f.kind == "Acquisition"]
     assert len(deal_event.sentences) == 2 and deal_event.values("amount")[0].value == 9_000_000_000
+
+
+def test_a_participle_that_qualifies_a_title_tells_no_appointment() -> None:
+    # "Le président élu Ada Roy rencontre Acme."
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("président", "président", "NOUN", "nsubj", 5),
+                    ("élu", "élire", "VERB", "amod", 1, "VerbForm=Part|Tense=Past"), ("Ada", "Ada", "PROPN", "appos", 1),
+                    ("Roy", "Roy", "PROPN", "flat:name", 3), ("rencontre", "rencontrer", "VERB", "ROOT", 5),
+                    ("Acme", "Acme", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 5)])
+    found = events(doc, [entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")])
+    assert [f for f in found if f.kind == "Appointment"] == []
