@@ -148,10 +148,12 @@ def test_one_deal_told_twice_far_apart_is_one_event() -> None:
 
 
 def test_a_participle_that_qualifies_a_title_tells_no_appointment() -> None:
-    # "Le président élu Ada Roy rencontre Acme."
-    doc = make_doc([("Le", "le", "DET", "det", 1), ("président", "président", "NOUN", "nsubj", 5),
+    # "Le président élu Ada Roy, directeur de Acme, parle."
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("président", "président", "NOUN", "nsubj", 10),
                     ("élu", "élire", "VERB", "amod", 1, "VerbForm=Part|Tense=Past"), ("Ada", "Ada", "PROPN", "appos", 1),
-                    ("Roy", "Roy", "PROPN", "flat:name", 3), ("rencontre", "rencontrer", "VERB", "ROOT", 5),
-                    ("Acme", "Acme", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 5)])
+                    ("Roy", "Roy", "PROPN", "flat:name", 3), (",", ",", "PUNCT", "punct", 6, "", True),
+                    ("directeur", "directeur", "NOUN", "appos", 3), ("de", "de", "ADP", "case", 8),
+                    ("Acme", "Acme", "PROPN", "nmod", 6), (",", ",", "PUNCT", "punct", 6, "", True),
+                    ("parle", "parler", "VERB", "ROOT", 10), (".", ".", "PUNCT", "punct", 10)])
     found = events(doc, [entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")])
     assert [f for f in found if f.kind == "Appointment"] == []
