@@ -56,7 +56,9 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
                       and (m not in slot_of or _body_of(subject, m))), None)
         if found is not None:
             slot_of[found] = subject_slot
-    if subject_slot not in slot_of.values():  # failing a parse, the name before; for a noun, a subject's only
+    # failing a parsed subject, the name before; for a noun, a subject's only. A pronoun subject that is no
+    # mention ("précise-t-il") is the subject all the same: no name before stands in for it
+    if subject_slot not in slot_of.values() and (subject is None or subject.pos_ != "PRON"):
         before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of
                   and (trigger.pos == "VERB" or m.subject)]
         if before:
