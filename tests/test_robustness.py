@@ -24,7 +24,7 @@ def test_bad_articles_are_skipped_and_the_others_built(tmp_path: Path) -> None:
     (folder / "page.html").write_text("<html><head><script>document.write('<b>Apple</b>')</script></head>"
                                       "<body><p>Netflix rachète Comcast.</p><script>alert(1)</script></body></html>")
     (folder / "lines.jsonl").write_text('{"id": "j1", "text": "Google paie 3 millions d\'euros."}\n{broken\n')
-    r = subprocess.run([sys.executable, "-m", "kg", "build", str(folder), "--store", str(tmp_path / "store")],
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(folder), "--store", str(tmp_path / "store"), "--all-rules"],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 3, r.stderr
     assert "Traceback" not in r.stderr

@@ -48,7 +48,7 @@ def serving(store: Path, *options: str) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("serve") / "store"
-    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store)], check=True,
+    subprocess.run([sys.executable, "-m", "kg", "build", str(DATA), "--store", str(store), "--all-rules"], check=True,
                    capture_output=True)
     hostile = rdflib.Graph()
     hostile.add((rdflib.URIRef("https://w3id.org/kg-news/id/entity/hostile"), rdflib.RDFS.label,
@@ -62,7 +62,7 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def news_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A store of four Wikinews articles (CC BY 2.5, fr.wikinews.org) that never name TikTok."""
     store = tmp_path_factory.mktemp("news") / "store"
-    subprocess.run([sys.executable, "-m", "kg", "build", str(NEWS), "--store", str(store)], check=True,
+    subprocess.run([sys.executable, "-m", "kg", "build", str(NEWS), "--store", str(store), "--all-rules"], check=True,
                    capture_output=True)
     with serving(store) as url:
         yield url
