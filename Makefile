@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
-.PHONY: demo test eval lint web clean
+.PHONY: demo test eval lint web clean train-ner
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -30,6 +30,11 @@ eval: $(STAMP)
 	$(BIN)/kg eval $(CORPUS)/dev/gold.json
 	$(BIN)/kg eval $(CORPUS)/winer-dev.jsonl
 	$(BIN)/kg eval $(CORPUS)/popcorn-dev.jsonl
+
+# Fine-tune the French model's NER on WiNER-fr news into kg/models/ner-winer (about 10 min on one CPU core;
+# not part of `make test`; not wired into kg/nlp.py: see bench/RESULTS.md).  Never reads winer-dev.jsonl.
+train-ner: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py --corpus $(CORPUS)/winer-train.jsonl --out kg/models/ner-winer
 
 # The web page of `kg serve` is built from npm packages into kg/static (committed, so Python needs no npm).
 web:
