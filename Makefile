@@ -30,6 +30,7 @@ eval: $(STAMP)
 	$(BIN)/kg eval $(CORPUS)/dev/gold.json
 	$(BIN)/kg eval $(CORPUS)/winer-dev.jsonl
 	$(BIN)/kg eval $(CORPUS)/popcorn-dev.jsonl
+	$(BIN)/kg eval $(CORPUS)/asfalda-dev.jsonl
 
 # Fine-tune the French model's NER on WiNER-fr news into kg/models/ner-winer (about 10 min on one CPU core;
 # not part of `make test`; not wired into kg/nlp.py: see bench/RESULTS.md).  Never reads winer-dev.jsonl.
