@@ -51,6 +51,7 @@ class Report:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    held_back: int = 0  # facts of the rule families off by default that the built articles did not write
 
     @property
     def done(self) -> int:
@@ -64,6 +65,7 @@ class Built:
 
     id: str
     ntriples: str
+    held_back: int = 0  # facts of rule families off by default left out
 
 
 def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extraction:
@@ -232,7 +234,8 @@ def _same(extraction: Extraction) -> Extraction:
 
 
 def _checked_and_serialised(extraction: Extraction, depends: str) -> Built:
-    return serialised(checked(extraction), depends)
+    kept = checked(extraction)
+    return replace(serialised(kept, depends), held_back=len(extraction.facts) - len(kept.facts))
 
 
 def extract(documents: Iterable[Document], model: str = spacy_nlp.DEFAULT_MODEL,
@@ -290,6 +293,7 @@ def build(paths: Iterable[Path], store: Store, model: str = spacy_nlp.DEFAULT_MO
         else:
             store.replace_graph(document_iri(result.id), result.ntriples)
             report.built.append(result.id)
+            report.held_back += result.held_back
             log.info("built %s", result.id)
         progress(report)
     store.flush()

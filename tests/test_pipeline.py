@@ -155,3 +155,9 @@ def test_a_changed_gazetteer_model_kg_or_rule_file_re_extracts_and_force_re_extr
         edited = pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)
         (rules / "frames" / "deals.yml").write_text("Acquisition: [{lemma: racheter}]\n", encoding="utf-8")
         assert edited != pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer) != key
+
+
+def test_a_build_says_how_many_facts_the_families_off_by_default_left_out() -> None:
+    default = pipeline.build([DATA / "s00-tiktok.txt"], Store(None))
+    every = pipeline.build([DATA / "s00-tiktok.txt"], Store(None), all_rules=True)
+    assert default.held_back > 0 and every.held_back == 0
