@@ -138,7 +138,7 @@ def build(paths: tuple[Path, ...], store_path: Path, memory: bool, output: Path 
         click.echo(f"interrupted: {len(so_far.built)} articles were built and kept; run the same command to finish",
                    err=True)
         sys.exit(130)
-    if report.skipped:
+    if any(skipped.article for skipped in report.skipped):  # a folder's other files are told, not failed
         sys.exit(1 if strict else PARTIAL)
 
 

@@ -22,22 +22,24 @@ class Skipped:
 
     source: str
     reason: str
+    article: bool = True  # an article kg could not read; False for a file of a folder that is no article
 
 
 def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
     """Yield every document under ``paths`` (files or folders, sorted), or why one was skipped.
 
-    A file kg does not read (another extension, or none) is skipped with that reason; hidden files
-    and folders inside a folder (``.git``) are passed over without a word.
+    A file kg does not read (another extension, or none) is skipped with that reason, as no article
+    when a folder holds it (a ``gold.json`` beside the articles); hidden files and folders inside a
+    folder (``.git``) are passed over without a word.
 
     Raises:
         InputError: when a path does not exist.
     """
-    for file in _files(paths):
+    for file, named in _files(paths):
         if file.suffix.lower() in SUFFIXES:
             yield from _read_file(file)
         else:
-            yield Skipped(str(file), f"not an article (kg reads {' '.join(SUFFIXES)})")
+            yield Skipped(str(file), f"not an article (kg reads {' '.join(SUFFIXES)})", article=named)
 
 
 def count_documents(paths: Iterable[Path]) -> int:
@@ -47,18 +49,20 @@ def count_documents(paths: Iterable[Path]) -> int:
     Raises:
         InputError: when a path does not exist.
     """
-    return sum(_lines(file) if file.suffix.lower() == ".jsonl" else 1 for file in _files(paths))
+    return sum(_lines(file) if file.suffix.lower() == ".jsonl" else 1 for file, _ in _files(paths))
 
 
-def _files(paths: Iterable[Path]) -> Iterator[Path]:
+def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file of ``paths``, and whether the user named it (else a folder holds it)."""
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from ((p, False) for p in sorted(
+                p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
+                                                                      p.relative_to(path).parts)))
         else:
-            yield path
+            yield path, True
 
 
 def _lines(path: Path) -> int:

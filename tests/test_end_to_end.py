@@ -253,6 +253,18 @@ def test_skipped_article_gives_its_reason_and_exit_status(tmp_path: Path) -> Non
     assert subprocess.run([*base, "--strict"], capture_output=True).returncode == 1
 
 
+def test_a_folder_s_other_files_are_told_but_do_not_fail_the_build(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(DATA / "s00-tiktok.txt", tmp_path / "in")
+    (tmp_path / "in" / "gold.json").write_text("{}")
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "in"), "--memory", "--strict"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "gold.json: not an article" in r.stderr
+    named = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "in" / "gold.json"), "--memory"],
+                           capture_output=True, text=True)
+    assert named.returncode == 3  # a file the user names and kg cannot read is a skip
+
+
 def test_same_graph_whatever_the_input_order(tmp_path: Path) -> None:
     from rdflib.compare import to_isomorphic
 
