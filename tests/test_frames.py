@@ -7,8 +7,9 @@ from pathlib import Path
 import rdflib
 
 from kg.data import frame_files, load_yaml
+from kg.facts import find_events
 from kg.frames import kinds
-from kg.records import Entity, Mention, Value
+from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc
 from tests.test_facts import entity, events, money
@@ -157,3 +158,74 @@ def test_a_participle_that_qualifies_a_title_tells_no_appointment() -> None:
                     ("parle", "parler", "VERB", "ROOT", 10), (".", ".", "PUNCT", "punct", 10)])
     found = events(doc, [entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")])
     assert [f for f in found if f.kind == "Appointment"] == []
+
+
+def weak(doc, text: str, kind: str, subject: bool = False) -> Entity:
+    """A name only the statistical NER typed."""
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith(text, i)]
+    return Entity(f"name:{text.lower()}", text, kind, tuple(
+        Mention(s, s + len(text), text, kind, cue="ner", subject=subject and s == starts[0]) for s in starts))
+
+
+def test_a_governing_body_acts_for_its_organisation() -> None:
+    # "Le conseil d'Acme a nommé Ada Roy directrice."
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("conseil", "conseil", "NOUN", "nsubj", 5),
+                    ("d'", "de", "ADP", "case", 3, "", True), ("Acme", "Acme", "PROPN", "nmod", 1),
+                    ("a", "avoir", "AUX", "aux", 5), ("nommé", "nommer", "VERB", "ROOT", 5, "VerbForm=Part"),
+                    ("Ada", "Ada", "PROPN", "obj", 5), ("Roy", "Roy", "PROPN", "flat:name", 6),
+                    ("directrice", "directeur", "NOUN", "xcomp", 5), (".", ".", "PUNCT", "punct", 5)])
+    acme, ada = entity(doc, "Acme", "Organization"), entity(doc, "Ada Roy", "Person")
+    [named] = events(doc, [acme, ada])
+    assert named.values("organization") == [acme.key] and named.values("person") == [ada.key]
+
+
+def test_etre_with_a_verb_of_motion_is_no_passive() -> None:
+    # "Atlas est entré au capital de Beta."
+    doc = make_doc([("Atlas", "Atlas", "PROPN", "nsubj", 2), ("est", "être", "AUX", "aux:tense", 2),
+                    ("entré", "entrer", "VERB", "ROOT", 2, "VerbForm=Part"), ("au", "à", "ADP", "case", 4),
+                    ("capital", "capital", "NOUN", "obl:arg", 2), ("de", "de", "ADP", "case", 6),
+                    ("Beta", "Beta", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2)])
+    atlas, beta = entity(doc, "Atlas", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    [stake] = events(doc, [atlas, beta])
+    assert (stake.kind, stake.values("investor"), stake.values("recipient")) == ("Investment", [atlas.key], [beta.key])
+
+
+def test_a_date_of_another_clause_is_not_the_event_s() -> None:
+    # "Acme rachète Beta, cotée en 2013."
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("rachète", "racheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("Beta", "Beta", "PROPN", "obj", 1), (",", ",", "PUNCT", "punct", 4, "", True),
+                    ("cotée", "coter", "VERB", "acl", 2, "VerbForm=Part"), ("en", "en", "ADP", "case", 6),
+                    ("2013", "2013", "NUM", "obl", 4), (".", ".", "PUNCT", "punct", 1)])
+    start = doc.text.index("en 2013")
+    year = Mention(start, start + 7, "en 2013", "Time", time=TimeValue("2013", "gYear"))
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    facts, _ = find_events(doc, sentences, [acme, beta], [year], "d")
+    [deal] = [f for f in facts if f.kind == "Acquisition"]
+    assert deal.values("date") == []
+
+
+def test_the_first_role_a_weakly_typed_name_plays_settles_its_class() -> None:
+    # "Max Roy démissionne de Acme. Beta rachète Max Roy."
+    rows = [("Max", "Max", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("démissionne", "démissionner", "VERB", "ROOT", 2, "VerbForm=Fin"), ("de", "de", "ADP", "case", 4),
+            ("Acme", "Acme", "PROPN", "obl", 2), (".", ".", "PUNCT", "punct", 2),
+            ("Beta", "Beta", "PROPN", "nsubj", 7), ("rachète", "racheter", "VERB", "ROOT", 7, "VerbForm=Fin"),
+            ("Max", "Max", "PROPN", "obj", 7), ("Roy", "Roy", "PROPN", "flat:name", 8), (".", ".", "PUNCT", "punct", 7)]
+    doc = make_doc(rows, starts=(0, 6))
+    max_roy, acme = weak(doc, "Max Roy", "Person", subject=True), entity(doc, "Acme", "Organization")
+    beta = entity(doc, "Beta", "Organization", subject=True)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    facts, named = find_events(doc, sentences, [max_roy, acme, beta], [], "d")
+    assert {e.key: e.kind for e in named}[max_roy.key] == "Person"
+    assert [f.kind for f in facts] == ["Departure"]
+
+
+def test_a_pronoun_subject_that_is_no_mention_is_not_the_name_before() -> None:
+    # "Acme : il a déclaré que Beta ment." ("il" resolves to nothing here)
+    doc = make_doc([("Acme", "Acme", "PROPN", "dep", 4), (":", ":", "PUNCT", "punct", 0),
+                    ("il", "il", "PRON", "nsubj", 4), ("a", "avoir", "AUX", "aux", 4),
+                    ("déclaré", "déclarer", "VERB", "ROOT", 4, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 7),
+                    ("Beta", "Beta", "PROPN", "nsubj", 7), ("ment", "mentir", "VERB", "ccomp", 4, "VerbForm=Fin"),
+                    (".", ".", "PUNCT", "punct", 4)])
+    assert events(doc, [entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")]) == []
