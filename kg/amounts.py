@@ -46,7 +46,8 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def _number(text: str) -> Decimal | None:
+def parse_number(text: str) -> Decimal | None:
+    """A number written in digits ("2 500", "1,5") or in French words ("neuf cents"), or None."""
     text = text.strip().lower()
     if text[0].isdigit():
         try:
@@ -94,7 +95,7 @@ def _scaled_numbers(text: str) -> Iterator[tuple[int, int, Amount]]:
     """Numbers with a scale word and no currency, as amounts in no currency yet."""
     t = _table()
     for m in _scaled_pattern().finditer(text):
-        number = _number(m["number"])
+        number = parse_number(m["number"])
         if number is not None:
             yield m.start(), m.end(), _bounded("", number * Decimal(t["scales"][m["scale"].lower()]), m["bound"])
 
@@ -116,7 +117,7 @@ def _written_amounts(text: str) -> Iterator[tuple[int, int, Amount]]:
             low, high = t["vague"][m["vague"].lower()]
             amount = Amount(code, min_value=low * multiplier, max_value=high * multiplier)
         else:
-            number = _number(m["number"])
+            number = parse_number(m["number"])
             if number is None:
                 continue
             amount = _bounded(code, number * multiplier, m["bound"])

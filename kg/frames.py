@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from text_to_num import text2num
-
+from kg.amounts import parse_number
 from kg.data import frame_files, load_yaml
 from kg.nlp import text_of
 
@@ -181,15 +180,7 @@ def job_count(span: Span) -> int | None:
         if token.lemma_.lower() in nouns or token.lower_.rstrip("s") in nouns:
             number = [t for t in token.children if t.dep_ == "nummod" or t.like_num and t.i < token.i]
             if number:
-                return _integer(" ".join(t.text for t in sorted(number, key=lambda t: t.i)))
+                value = parse_number(" ".join(t.text for t in sorted(number, key=lambda t: t.i)))
+                return int(value) if value is not None and value == value.to_integral() else None
     return None
 
-
-def _integer(text: str) -> int | None:
-    digits = re.sub(r"[\s\u00a0\u202f.]", "", text)
-    if digits.isdigit():
-        return int(digits)
-    try:
-        return int(text2num(text.lower(), "fr"))
-    except ValueError:
-        return None

@@ -729,7 +729,12 @@ def _index(placeholder: str) -> int:
 
 
 def _title_word(label: str) -> bool:
-    return fold(label.split()[0]) in {fold(t) for t in load_yaml("titles.yml")["titles"]}
+    return fold(label.split()[0]) in _folded_titles()
+
+
+@cache
+def _folded_titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in load_yaml("titles.yml")["titles"])
 
 
 def _relation(name: str, subject: object, obj: object, sentence: Sentence, method: str) -> Fact:
