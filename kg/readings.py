@@ -8,7 +8,7 @@ from functools import cache
 from kg.data import load_yaml
 from kg.entities import supported
 from kg.records import Extraction, Fact
-from kg.relations import STORY_PLACE
+from kg.relations.inferred import STORY_PLACE
 
 
 @cache

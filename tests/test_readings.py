@@ -6,7 +6,7 @@ from kg.data import load_yaml
 from kg.frames import kinds
 from kg.readings import checked, family, on_by_default
 from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
-from kg.relations import STORY_PLACE
+from kg.relations.inferred import STORY_PLACE
 
 TEXT = "Ada Roy, présidente de Acme, a dit que Acme achète Beta à Paris."
 S = Sentence(0, len(TEXT), TEXT)

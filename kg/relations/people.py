@@ -1,0 +1,162 @@
+"""People: job titles and employers (jobTitle, worksFor, headOf), relatives and associates, contacts and conflicts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.data import load_yaml
+from kg.names import fold
+from kg.nlp import with_lemmas
+from kg.places import demonyms
+from kg.records import Entity, Fact, Mention, Sentence
+from kg.relations.base import (
+    BySentence,
+    cases,
+    clause_subject,
+    clause_subjects,
+    conjuncts,
+    entity_at,
+    head_titles,
+    is_a,
+    possessive_of,
+    relation,
+)
+from kg.relations.patterns import MENTION, OF, SLOT, slot_index
+from kg.vocab import base_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|chez|à|au|aux)$", re.IGNORECASE)
+_WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
+
+
+@cache
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
+    # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
+    employer = rf"(?:{OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
+    after = re.compile(rf"^\s*(?:,\s*(?:l[ea]\s+|l')?|\()(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)"
+                       r"\s*(?=[,;.)]|$)", re.IGNORECASE)
+    # before a name, nothing after the employer but a demonym and a comma: "le patron de la CGT Philippe Martinez",
+    # "le président de la République italien Sergio Mattarella", "le PDG de la SocGen, Frédéric Oudéa", not "le
+    # directeur de Renault a reçu Paul Roy"; after it, between commas or brackets: "Benjamin André (PDG)"
+    before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
+                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*,?\s*$", re.IGNORECASE)
+    return after, before
+
+
+def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[Mention],
+               of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
+    """A person's job title and employer, matched on ``masked`` and taken as ``written`` (the same text
+    before its apostrophes were made plain): "M. X, secrétaire d’État américain"."""
+    after, before = _titles()
+    for i, m in enumerate(inside):
+        person = of_mention[m]
+        if m.form != "name" or base_class(person.kind) != "Person" or _title_word(person.label):
+            continue  # "le président du Sénat" taken for a name holds no title
+        slot = SLOT.format(i)
+        if slot not in masked:
+            continue  # a name inside another ("Paris" in "le tribunal de Paris") has no title of its own
+        at = masked.index(slot)
+        for found, offset in ((after.match(masked[at + len(slot) :]), at + len(slot)), (before.search(masked[:at]), 0)):
+            if found is None or found.groupdict().get("adj") and fold(found["adj"]) not in demonyms():
+                continue
+            title = found["title"]
+            cut = written[offset + found.start("title") :][: len(re.split(OF + "⟦", title)[0])]
+            text = re.sub(MENTION, lambda p: inside[slot_index(p[0])].text, cut).strip()
+            if _DANGLING.search(text):
+                continue  # "le Premier ministre de ⟦Hollande⟧": the name is the title's complement, not its holder
+            for j in map(slot_index, re.findall(MENTION, title)):
+                employer = of_mention[inside[j]]
+                if base_class(employer.kind) in {"Organization", "Product"}:
+                    yield relation("worksFor", person.key, employer.key, sentence, "pattern title")
+                    if text.lower() in head_titles():
+                        yield relation("headOf", person.key, employer.key, sentence, "pattern title")
+            if text:
+                yield relation("jobTitle", person.key, text, sentence, "pattern title")
+
+
+def _title_word(label: str) -> bool:
+    return fold(label.split()[0]) in _folded_titles()
+
+
+@cache
+def _folded_titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in load_yaml("titles.yml")["titles"])
+
+
+def kin_and_associates(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
+                       at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
+    of its clause after a possessive, or of the person after "de"; "sa famille", "ses hommes", "ses
+    collègues": the subject is a member of the group, has the men in hand, is in contact with colleagues."""
+    table = load_yaml("relations.yml")
+    kin, rule = set(table["kin"]), table["family"]
+    associates = {noun: name for name, nouns in rule["associates"].items() for noun in nouns}
+    for m, relative in of_mention.items():
+        if m.form not in {"noun", "description"} or not is_a(relative, ["Person", "Group"]):
+            continue
+        noun = root[m]
+        lemma = noun.lemma_.lower()
+        possessive = possessive_of(noun)
+        if lemma in associates:
+            if possessive is not None:  # "il a réuni ses collègues", "les policiers et leur chef"
+                name = associates[lemma]
+                for owner in clause_subjects(noun, at_token, "Plur" if possessive.lower_ in rule["plural"] else "Sing"):
+                    if owner.key != relative.key and is_a(owner, rule["owners"][name]):
+                        yield relation(name, owner.key, relative.key, sentence_at(m.start), "dependency associate")
+            continue
+        if lemma not in kin or relative.kind != "Person":
+            continue
+        mine = possessive is not None and possessive.lower_ in rule["possessives"]
+        others = [clause_subject(noun, at_token, "Sing")] if mine else []
+        others += [entity_at(c, at_token) for c in noun.children if c.dep_ == "nmod"
+                   and cases(c) & set(rule["links"])]
+        for other in others:
+            if other is not None and other.kind == "Person" and other.key != relative.key:
+                yield relation("relativeOf", relative.key, other.key, sentence_at(m.start), "dependency kin")
+
+
+@cache
+def _interaction_lemmas() -> frozenset[str]:
+    return frozenset(_interaction_verbs())
+
+
+@cache
+def _interaction_verbs() -> dict[str, tuple[str, bool]]:
+    """Each verb of contact or conflict -> its relation, and whether its object is the other one."""
+    table = load_yaml("relations.yml")["interactions"]
+    return {verb: (name, kind == "direct") for name in ("inContactWith", "atOddsWith")
+            for kind, verbs in table[name].items() for verb in verbs}
+
+
+def interactions(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"Mme X a appelé les pompiers", "la police a arrêté deux hommes", "X a été agressé par un inconnu": the
+    subject and the object of a verb of contact or conflict were in contact, or at odds."""
+    rule, verbs = load_yaml("relations.yml")["interactions"], _interaction_verbs()
+    for verb in with_lemmas(doc, _interaction_lemmas()):
+        name, direct = verbs.get(verb.lemma_, (None, False)) if verb.pos_ == "VERB" else (None, False)
+        if name is None:
+            continue
+        doers, others = [], []  # "X a arrêté Y", "Y a été arrêté par X", "X a parlé à Y"
+        for child in verb.children:
+            case = cases(child)
+            # "X et Y ont appelé les pompiers": each of a list
+            listed = [e for t in conjuncts(child) if (e := entity_at(t, at_token)) is not None
+                      and is_a(e, rule["classes"])]
+            if child.dep_ in {"nsubj", "obl:agent"}:
+                doers += listed
+            elif child.dep_ == "nsubj:pass" or child.dep_ in rule["objects"] and (
+                    not case if direct else case & set(rule["with"][name])):
+                others += listed
+        if not doers:  # "les voisins ont décidé d'appeler les pompiers": the subject of the verb it depends on
+            doers += [doer for doer in clause_subjects(verb, at_token, passive=False) if is_a(doer, rule["classes"])]
+        sentence = sentence_at(verb.idx)
+        for doer in doers:
+            for other in others:
+                if doer.key != other.key:
+                    yield relation(name, doer.key, other.key, sentence, f"dependency {verb.lemma_}")
