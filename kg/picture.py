@@ -29,8 +29,11 @@ def layout(graph: nx.MultiDiGraph, scale: float = 1.0) -> dict[str, tuple[float,
     if not graph:
         return {}
     k = 1.8 / math.sqrt(max(graph.number_of_nodes(), 1))
+    ordered = nx.Graph()  # the seed fixes the layout only for one order of nodes: the store's order may vary
+    ordered.add_nodes_from(sorted(graph))
+    ordered.add_edges_from(sorted((s, o) if s <= o else (o, s) for s, o in graph.edges()))
     return {n: (float(x) * scale, float(y) * scale)
-            for n, (x, y) in nx.spring_layout(nx.Graph(graph), k=k, seed=7, iterations=100).items()}
+            for n, (x, y) in nx.spring_layout(ordered, k=k, seed=7, iterations=100).items()}
 
 
 def page(graph: nx.MultiDiGraph) -> str:
@@ -68,19 +71,19 @@ def draw(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, title: str | None = N
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     placed = []
-    labelled = set()
-    for node in sorted(graph, key=lambda n: -degree.get(n, 0))[:_LABELS]:
+    busiest = sorted(graph, key=lambda n: (-degree.get(n, 0), n))[:_LABELS]
+    for node in busiest:
         x, y = positions[node]
         label = str(graph.nodes[node].get("label", node))
-        text = ax.text(x, y, label if len(label) <= 40 else label[:39] + "…", fontsize=8, ha="center",
-                       va="bottom", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
-        box = text.get_window_extent(renderer)
-        if any(box.overlaps(other) for other in placed):
+        for side in ("bottom", "top"):  # above the dot, else below it
+            text = ax.text(x, y, label if len(label) <= 40 else label[:39] + "…", fontsize=8, ha="center", va=side,
+                           bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
             text.remove()  # a label over another helps nobody: the busier node keeps its label
-        else:
-            placed.append(box)
-            labelled.add(node)
-    _label_edges(graph, simple, positions, labelled, ax)
+    _label_edges(graph, simple, positions, set(busiest), ax)
     shown = sorted({colour_class(d) for _, d in graph.nodes(data=True)})
     handles = [Line2D([], [], marker="o", linestyle="", color=COLOURS.get(c, "#999999"), label=c) for c in shown]
     if handles:
@@ -92,11 +95,11 @@ def draw(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, title: str | None = N
     plt.close(fig)
 
 
-def _label_edges(graph: nx.MultiDiGraph, simple: nx.Graph, positions: dict, labelled: set[str], ax: object) -> None:
-    """Write on each edge between two labelled nodes what links them ("invests 300 M EUR", "parentOrganization")."""
+def _label_edges(graph: nx.MultiDiGraph, simple: nx.Graph, positions: dict, busiest: set[str], ax: object) -> None:
+    """Write on each edge between two of the busiest nodes what links them ("invests 300 M EUR", "parentOrganization")."""
     words: dict[tuple[str, str], list[str]] = {}
     for s, o, data in graph.edges(data=True):
-        if s in labelled and o in labelled and data.get("label"):
+        if s in busiest and o in busiest and data.get("label"):
             words.setdefault((s, o), []).append(str(data["label"]))
     edge_labels = {pair: "; ".join(dict.fromkeys(labels)) for pair, labels in list(words.items())[:_LABELS]}
     nx.draw_networkx_edge_labels(simple, positions, edge_labels=edge_labels, font_size=7, font_color="#555555",
