@@ -70,8 +70,8 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
 
 def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
-    never inside a hyphenated compound ("c'est-à-dire")."""
-    return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token)
+    never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu") or a fund's name."""
+    return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
                 or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
@@ -79,14 +79,21 @@ def _applies(rule: dict, token: Token) -> bool:
                 or "without" in rule and _with(token, rule["without"]))
 
 
+def _names_a_fund(token: Token) -> bool:
+    """"Le fonds d'investissement X": the noun says what a fund is for, no investment is told."""
+    return token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lemma_.lower() in lexicon()["fund_nouns"] \
+        and not any(c.dep_ == "det" for c in token.children)
+
+
 def _title_participle(token: Token) -> bool:
     """"le président élu Trump", "le directeur désigné": a participle that qualifies a title tells no event."""
     return "Part" in token.morph.get("VerbForm") and token.dep_ in {"amod", "acl"} \
-        and token.head.lemma_.lower() in _title_words()
+        and token.head.lemma_.lower() in title_words()
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """The head words of job titles (data/titles.yml), lower-cased."""
     return frozenset(t.lower() for t in load_yaml("titles.yml")["titles"])
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.frames import Trigger, lexicon
+from kg.frames import Trigger, lexicon, title_words
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
 
@@ -51,15 +51,15 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         or _participle_of_name(token))
     subject_slot = "passive" if passive else "subject"
     if subject is not None:
-        phrase = sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))
-        found = next((m for t in phrase for m in in_sentence if m.start <= t.idx < m.end
-                      and (m not in slot_of or _body_of(subject, m))), None)
+        found = _subject_mention(subject, in_sentence)
         if found is not None:
             slot_of[found] = subject_slot
-    # failing a parsed subject, the name before; for a noun, a subject's only. A pronoun subject that is no
-    # mention ("précise-t-il") is the subject all the same: no name before stands in for it
+    # failing a parsed subject, the name before; for a noun, a subject's only. Neither a name among the subject's
+    # complements ("l'institut fondé par X a annoncé") nor any name for a pronoun subject that is no mention
+    # ("précise-t-il") stands in for it
     if subject_slot not in slot_of.values() and (subject is None or subject.pos_ != "PRON"):
-        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of
+        inside = {t.idx for t in subject.subtree} if subject is not None else set()
+        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of and m.start not in inside
                   and (trigger.pos == "VERB" or m.subject)]
         if before:
             slot_of[before[-1]] = subject_slot
@@ -75,6 +75,36 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
             slot_of[m] = slot_of[previous]
     return slot_of
+
+
+def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention | None:
+    """The mention a subject is: the name holding its head word; for a common noun, the name set beside it
+    ("le consultant RMC, Jérôme Rothen", "la secrétaire d'État à l'Économie, X", "le directeur d'Orange, X") or
+    before it ("X, le PDG de Y,"), else the description it is ("la société"), else the organisation of a
+    governing body ("le conseil d'administration d'Engie"); never a name among its complements ("l'institut
+    fondé par X")."""
+
+    def holding(token: Token) -> Mention | None:
+        return next((m for m in in_sentence if m.start <= token.idx < m.end), None)
+
+    held = holding(subject)
+    if (held is not None and held.form != "description") or subject.pos_ not in {"NOUN", "PROPN"}:
+        return held
+    beside = [c for c in subject.children if c.dep_ in {"appos", "conj"}]
+    beside += [c for c in subject.children if c.dep_ in {"nmod", "flat", "flat:name"}
+               and not any(g.dep_ == "case" for g in c.children)]
+    if subject.lemma_.lower() in title_words():  # a title's holder, set after its organisation
+        beside += [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i]
+    for child in beside:
+        if (found := holding(child)) is not None and found.form == "name":
+            return found
+    first = min(t.i for t in subject.subtree)
+    if held is None and first >= 2 and subject.doc[first - 1].text == ",":  # "X, le PDG de Y, a dit": X
+        named = holding(subject.doc[first - 2])
+        if named is not None and named.form == "name":
+            return named
+    return held or next((m for c in subject.children if (m := holding(c)) is not None and _body_of(subject, m)),
+                        None)
 
 
 def _body_of(subject: Token, m: Mention) -> bool:
@@ -99,6 +129,10 @@ def _dependency_subject(token: Token) -> Token | None:
         return named[0]
     current = token
     for _ in range(4):
+        if current.dep_ == "xcomp":  # "a condamné Vivendi à verser": the object of the verb above pays
+            controller = next((c for c in current.head.children if c.dep_ == "obj"), None)
+            if controller is not None:
+                return controller
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
                 return child

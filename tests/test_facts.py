@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from kg.amounts import parse_amounts
 from kg.facts import find_events
+from kg.frames import triggers_in
 from kg.records import Entity, Mention, Sentence
 from tests.handmade import make_doc
 
@@ -116,3 +117,72 @@ def test_what_was_said_is_the_quote_and_never_the_whole_sentence() -> None:
                     ("réagi", "réagir", "VERB", "ROOT", 7, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 7)])
     [said] = events(doc, [entity(doc, "Pompeo", "Person", subject=True)])
     assert said.values("content") == []
+
+
+def test_the_speaker_is_the_name_beside_a_title_not_its_complement() -> None:
+    # "Le consultant RMC, Jérôme Rothen, a estimé que ...": the parse makes the name a conjunct of the title
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("consultant", "consultant", "NOUN", "nsubj", 8),
+                    ("RMC", "RMC", "PROPN", "nmod", 1, "", True), (",", ",", "PUNCT", "punct", 4),
+                    ("Jérôme", "Jérôme", "PROPN", "conj", 1), ("Rothen", "Rothen", "PROPN", "flat:name", 4, "", True),
+                    (",", ",", "PUNCT", "punct", 8), ("a", "avoir", "AUX", "aux:tense", 8),
+                    ("estimé", "estimer", "VERB", "ROOT", 8, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 11),
+                    ("tout", "tout", "PRON", "nsubj", 11), ("va", "aller", "VERB", "ccomp", 8),
+                    ("bien", "bien", "ADV", "advmod", 11), (".", ".", "PUNCT", "punct", 8)])
+    rmc, rothen = entity(doc, "RMC", "Organization"), entity(doc, "Jérôme Rothen", "Person")
+    [said] = events(doc, [rmc, rothen])
+    assert said.values("speaker") == [rothen.key]
+
+
+def test_a_subject_that_names_no_one_is_not_replaced_by_a_name_of_its_complements() -> None:
+    # "L'institut fondé par Sulston, prix Nobel, a annoncé que ...": the institute speaks, not its founder
+    doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("institut", "institut", "NOUN", "nsubj", 9),
+                    ("fondé", "fonder", "VERB", "acl", 1, "VerbForm=Part"), ("par", "par", "ADP", "case", 4),
+                    ("Sulston", "Sulston", "PROPN", "obl:agent", 2, "", True), (",", ",", "PUNCT", "punct", 2),
+                    ("prix", "prix", "NOUN", "obl:mod", 2), ("Nobel", "Nobel", "PROPN", "nmod", 6, "", True),
+                    (",", ",", "PUNCT", "punct", 9), ("annonce", "annoncer", "VERB", "ROOT", 9, "VerbForm=Fin"),
+                    ("que", "que", "SCONJ", "mark", 12), ("tout", "tout", "PRON", "nsubj", 12),
+                    ("va", "aller", "VERB", "ccomp", 9), ("bien", "bien", "ADV", "advmod", 12),
+                    (".", ".", "PUNCT", "punct", 9)])
+    assert events(doc, [entity(doc, "Sulston", "Person"), entity(doc, "Nobel", "Person")]) == []
+
+
+def test_the_antecedent_of_qui_speaks_whatever_preposition_precedes_it() -> None:
+    # "X répond à Macron, qui a déclaré que ...": Macron said it
+    doc = make_doc([("Ludosky", "Ludosky", "PROPN", "nsubj", 1), ("répond", "répondre", "VERB", "ROOT", 1),
+                    ("à", "à", "ADP", "case", 3), ("Macron", "Macron", "PROPN", "obl:arg", 1, "", True),
+                    (",", ",", "PUNCT", "punct", 3), ("qui", "qui", "PRON", "nsubj", 7),
+                    ("a", "avoir", "AUX", "aux:tense", 7), ("déclaré", "déclarer", "VERB", "acl:relcl", 3, "VerbForm=Part"),
+                    ("que", "que", "SCONJ", "mark", 10), ("tout", "tout", "PRON", "nsubj", 10),
+                    ("va", "aller", "VERB", "ccomp", 7), ("bien", "bien", "ADV", "advmod", 10),
+                    (".", ".", "PUNCT", "punct", 1)])
+    ludosky, macron = entity(doc, "Ludosky", "Person", subject=True), entity(doc, "Macron", "Person")
+    speakers = [f.values("speaker") for f in events(doc, [ludosky, macron]) if f.values("content")]
+    assert speakers == [[macron.key]]
+
+
+def test_the_object_of_the_verb_above_does_what_its_complement_says() -> None:
+    # "Le juge Dupont a condamné Vivendi à verser 2 millions d'euros à Mediaset": Vivendi pays, not the judge
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("juge", "juge", "NOUN", "nsubj", 4),
+                    ("Dupont", "Dupont", "PROPN", "flat", 1), ("a", "avoir", "AUX", "aux:tense", 4),
+                    ("condamné", "condamner", "VERB", "ROOT", 4, "VerbForm=Part"),
+                    ("Vivendi", "Vivendi", "PROPN", "obj", 4), ("à", "à", "ADP", "mark", 7),
+                    ("verser", "verser", "VERB", "xcomp", 4, "VerbForm=Inf"), ("2", "2", "NUM", "nummod", 9),
+                    ("millions", "million", "NOUN", "obj", 7), ("d'", "de", "ADP", "case", 11, "", True),
+                    ("euros", "euro", "NOUN", "nmod", 9), ("à", "à", "ADP", "case", 13),
+                    ("Mediaset", "Mediaset", "PROPN", "obl:arg", 7), (".", ".", "PUNCT", "punct", 4)])
+    dupont, vivendi = entity(doc, "Dupont", "Person"), entity(doc, "Vivendi", "Organization")
+    mediaset = entity(doc, "Mediaset", "Organization")
+    [paid] = [f for f in events(doc, [dupont, vivendi, mediaset]) if f.kind == "Payment"]
+    assert paid.values("payer") == [vivendi.key] and paid.values("payee") == [mediaset.key]
+
+
+def test_what_a_fund_is_for_tells_no_event() -> None:
+    # "Le fonds d'investissement Ardian a levé": a fund's kind is no investment; "l'investissement d'Ardian" is
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("fonds", "fonds", "NOUN", "nsubj", 4),
+                    ("d'", "de", "ADP", "case", 3, "", True), ("investissement", "investissement", "NOUN", "nmod", 1),
+                    ("sourit", "sourire", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+                    ("L'", "le", "DET", "det", 7, "", True), ("investissement", "investissement", "NOUN", "nsubj", 8),
+                    ("dure", "durer", "VERB", "ROOT", 8), (".", ".", "PUNCT", "punct", 8)], starts=(0, 6))
+    first, second = doc.sents
+    assert [t.kind for t in triggers_in(first)] == []
+    assert "Investment" in [t.kind for t in triggers_in(second)]
