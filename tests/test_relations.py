@@ -89,6 +89,8 @@ def test_the_complement_of_a_title_does_not_hold_it() -> None:
     got = relations("L'ancien Premier ministre de François Hollande Manuel Valls a parlé.",
                     {"François Hollande": "Person", "Manuel Valls": "Person"})
     assert got == {("jobTitle", "Manuel Valls", "Premier ministre")}
+    # a name after "à l'" completes the title ("la secrétaire d'État à l'Économie"), even one typed as a person
+    assert relations("La secrétaire d'État à l'Économie a parlé.", {"Économie": "Person"}) == set()
 
 
 def test_subsidiary_and_wrong_classes() -> None:

@@ -30,7 +30,7 @@ from kg.vocab import base_class
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|chez|à|au|aux)$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|de l’|chez|à|à la|à l'|à l’|au|aux)$", re.IGNORECASE)
 _WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
 
 
