@@ -10,6 +10,9 @@ from kg.entities import supported
 from kg.records import Extraction, Fact
 from kg.relations.inferred import STORY_PLACE
 
+SAID = "what was said"  # a statement's content and the names in it, read apart from who said it
+_SAID_ROLES = {"content", "about"}
+
 
 @cache
 def _readings() -> dict[str, dict[str, int]]:
@@ -28,8 +31,14 @@ def on_by_default(name: str) -> bool:
 
 
 def checked(extraction: Extraction) -> Extraction:
-    """The extraction without the facts of families off by default, nor the things only they needed."""
-    facts = tuple(f for f in extraction.facts if on_by_default(family(f)))
-    if len(facts) == len(extraction.facts):
+    """The extraction without the facts of families off by default, nor the things only they needed; a
+    statement without what was said when that family is off."""
+    facts = tuple(f if on_by_default(SAID) or f.kind != "Statement" else _unsaid(f)
+                  for f in extraction.facts if on_by_default(family(f)))
+    if facts == extraction.facts:
         return extraction
     return replace(extraction, entities=tuple(supported(extraction.entities, facts)), facts=facts)
+
+
+def _unsaid(statement: Fact) -> Fact:
+    return replace(statement, roles=tuple((r, v) for r, v in statement.roles if r not in _SAID_ROLES))

@@ -4,12 +4,13 @@ preposition before it; the slots a frame maps to roles."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.frames import Trigger, lexicon, title_words
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
+from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -22,6 +23,7 @@ _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la 
                  "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre"}
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
 
 
@@ -50,17 +52,19 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
             and token.lemma_.lower() not in lexicon()["unaccusative"])
         or _participle_of_name(token))
     subject_slot = "passive" if passive else "subject"
+    quoted = _quoted(text, span, token.idx)
     if subject is not None:
-        found = _subject_mention(subject, in_sentence)
+        found = _subject_mention(subject, [m for m in in_sentence if not quoted(m)])
         if found is not None:
             slot_of[found] = subject_slot
-    # failing a parsed subject, the name before; for a noun, a subject's only. Neither a name among the subject's
-    # complements ("l'institut fondé par X a annoncé") nor any name for a pronoun subject that is no mention
-    # ("précise-t-il") stands in for it
-    if subject_slot not in slot_of.values() and (subject is None or subject.pos_ != "PRON"):
+    # failing a parsed subject, the name before; for a noun, a subject's only. No name stands in for a pronoun
+    # subject that is no mention ("précise-t-il") or one set after the verb ("a confirmé le porte-parole"), nor
+    # a name among the subject's complements ("l'institut fondé par X a annoncé") or inside a quote the trigger
+    # is not in ("« ... M. X ... », a indiqué le procureur")
+    if subject_slot not in slot_of.values() and (subject is None or subject.pos_ != "PRON" and subject.i < token.i):
         inside = {t.idx for t in subject.subtree} if subject is not None else set()
         before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of and m.start not in inside
-                  and (trigger.pos == "VERB" or m.subject)]
+                  and not quoted(m) and (trigger.pos == "VERB" or m.subject)]
         if before:
             slot_of[before[-1]] = subject_slot
     if trigger.pos == "VERB" and not passive:
@@ -75,6 +79,16 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
             slot_of[m] = slot_of[previous]
     return slot_of
+
+
+def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
+    """Whether a mention stands inside a quote of the sentence that does not hold the offset ``at``. Quotes pair
+    from the start of the paragraph: a sentence may begin inside one ("Réunions secrètes", "lignes dédiées")."""
+    end = text.find("\n", span.end_char)
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text, text.rfind("\n", 0, span.start_char) + 1,
+                                                            len(text) if end < 0 else end)
+              if q.end() > span.start_char and q.start() < span.end_char and not q.start() <= at < q.end()]
+    return lambda m: any(start <= m.start and m.end <= end for start, end in quotes)
 
 
 def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention | None:
@@ -93,8 +107,11 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention 
     beside = [c for c in subject.children if c.dep_ in {"appos", "conj"}]
     beside += [c for c in subject.children if c.dep_ in {"nmod", "flat", "flat:name"}
                and not any(g.dep_ == "case" for g in c.children)]
-    if subject.lemma_.lower() in title_words():  # a title's holder, set after its organisation
+    if subject.lemma_.lower() in title_words():  # a title's holder: a person first, maybe set after its
+        # organisation ("le directeur d'Orange, X", "le sénateur LR X")
         beside += [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i]
+        beside = [t for c in beside for t in (c, *(g for g in c.children if g.dep_ in {"flat", "flat:name"}))]
+        beside.sort(key=lambda c: (not _is_person(holding(c)), c.pos_ != "PROPN"))
     for child in beside:
         if (found := holding(child)) is not None and found.form == "name":
             return found
@@ -105,6 +122,10 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention 
             return named
     return held or next((m for c in subject.children if (m := holding(c)) is not None and _body_of(subject, m)),
                         None)
+
+
+def _is_person(m: Mention | None) -> bool:
+    return m is not None and base_class(m.kind) == "Person"
 
 
 def _body_of(subject: Token, m: Mention) -> bool:

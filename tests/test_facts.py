@@ -186,3 +186,27 @@ def test_what_a_fund_is_for_tells_no_event() -> None:
     first, second = doc.sents
     assert [t.kind for t in triggers_in(first)] == []
     assert "Investment" in [t.kind for t in triggers_in(second)]
+
+
+def test_no_name_inside_a_quote_or_before_an_inverted_subject_speaks() -> None:
+    # "« Dupont a menti », a indiqué le procureur": the prosecutor speaks, no one named
+    doc = make_doc([("«", "«", "PUNCT", "punct", 3), ("Dupont", "Dupont", "PROPN", "nsubj", 3),
+                    ("a", "avoir", "AUX", "aux:tense", 3), ("menti", "mentir", "VERB", "parataxis", 7, "VerbForm=Part"),
+                    ("»", "»", "PUNCT", "punct", 3, "", True), (",", ",", "PUNCT", "punct", 7),
+                    ("a", "avoir", "AUX", "aux:tense", 7), ("indiqué", "indiquer", "VERB", "ROOT", 7, "VerbForm=Part"),
+                    ("le", "le", "DET", "det", 9), ("procureur", "procureur", "NOUN", "nsubj", 7),
+                    (".", ".", "PUNCT", "punct", 7)])
+    assert events(doc, [entity(doc, "Dupont", "Person", subject=True)]) == []
+
+
+def test_a_title_is_held_by_the_person_beside_it_not_by_its_party() -> None:
+    # "Le sénateur LR Bruno Retailleau a dit que ...": the parse hangs the name on the party
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("sénateur", "sénateur", "NOUN", "nsubj", 6),
+                    ("LR", "LR", "PROPN", "appos", 1), ("Bruno", "Bruno", "PROPN", "flat:name", 2),
+                    ("Retailleau", "Retailleau", "PROPN", "flat:name", 3), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("dit", "dire", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
+                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
+                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+    lr, bruno = entity(doc, "LR", "Organization"), entity(doc, "Bruno Retailleau", "Person")
+    [said] = events(doc, [lr, bruno])
+    assert said.values("speaker") == [bruno.key]

@@ -36,3 +36,13 @@ def test_checked_keeps_the_families_on_and_drops_the_others_with_what_only_they_
     assert [family(f) for f in kept.facts] == [f for f in ("jobTitle", "Statement", "place of the story")
                                               if on_by_default(f)]
     assert {e.label for e in kept.entities} == {"Ada Roy", "Acme", "Beta", "Paris"}  # names stay, facts go
+
+
+def test_a_statement_keeps_its_speaker_when_what_was_said_is_off(monkeypatch) -> None:
+    ada, acme = entity("Ada Roy", "Person"), entity("Acme", "Organization")
+    said = Fact("Statement", (("speaker", ada.key), ("content", "que Acme achète Beta"), ("about", acme.key)), (S,),
+                "dit", "trigger")
+    monkeypatch.setattr("kg.readings._readings", lambda: {"Statement": {"read": 10, "right": 10},
+                                                          "what was said": {"read": 10, "right": 5}})
+    [kept] = checked(Extraction(Document("d", TEXT, "d"), (S,), (ada, acme), (said,))).facts
+    assert kept.roles == (("speaker", ada.key),)
