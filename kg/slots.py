@@ -107,10 +107,12 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention 
     beside = [c for c in subject.children if c.dep_ in {"appos", "conj"}]
     beside += [c for c in subject.children if c.dep_ in {"nmod", "flat", "flat:name"}
                and not any(g.dep_ == "case" for g in c.children)]
-    if subject.lemma_.lower() in title_words():  # a title's holder: a person first, maybe set after its
-        # organisation ("le directeur d'Orange, X", "le sénateur LR X")
+    title = subject.lemma_.lower() in title_words()  # a title's holder: a person first, maybe set after its
+    if title:  # organisation ("le directeur d'Orange, X", "le sénateur LR X")
         beside += [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i]
-        beside = [t for c in beside for t in (c, *(g for g in c.children if g.dep_ in {"flat", "flat:name"}))]
+    # with the rest of each name ("M. X": X hangs on "M.")
+    beside = [t for c in beside for t in (c, *(g for g in c.children if g.dep_ in {"flat", "flat:name"}))]
+    if title:
         beside.sort(key=lambda c: (not _is_person(holding(c)), c.pos_ != "PROPN"))
     for child in beside:
         if (found := holding(child)) is not None and found.form == "name":
