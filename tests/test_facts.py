@@ -210,3 +210,16 @@ def test_a_title_is_held_by_the_person_beside_it_not_by_its_party() -> None:
     lr, bruno = entity(doc, "LR", "Organization"), entity(doc, "Bruno Retailleau", "Person")
     [said] = events(doc, [lr, bruno])
     assert said.values("speaker") == [bruno.key]
+
+
+def test_a_name_beside_the_subject_is_read_with_the_rest_of_it() -> None:
+    # "Côté français, M. Zuccarelli a rappelé que ...": the parse makes "Côté" the subject and hangs the name on "M."
+    doc = make_doc([("Côté", "côté", "NOUN", "nsubj", 6), ("français", "français", "ADJ", "amod", 0, "", True),
+                    (",", ",", "PUNCT", "punct", 3), ("M.", "M.", "NOUN", "appos", 0),
+                    ("Zuccarelli", "Zuccarelli", "PROPN", "flat:name", 3), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("rappelé", "rappeler", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
+                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
+                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+    zuccarelli = entity(doc, "Zuccarelli", "Person")
+    [said] = events(doc, [zuccarelli])
+    assert said.values("speaker") == [zuccarelli.key]
