@@ -24,7 +24,18 @@ _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la 
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_COMMA = re.compile(r"^\s*,\s*" + _DETERMINERS + r"$")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
+
+
+def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
+    """"X et Y", "X, Y et Z"; not a description set after a name by a comma: "Michel Sapin, le ministre"."""
+    return bool(_COORDINATION.match(text[previous.end : m.start])) and not _apposed(text, previous, m)
+
+
+def _apposed(text: str, name: Mention, m: Mention) -> bool:
+    """"Esdras Ndikumana, journaliste burundais, a rappelé": a description set after a name stands for it."""
+    return name.form == "name" and m.form != "name" and bool(_COMMA.match(text[name.end : m.start]))
 
 
 def _case(text: str, m: Mention, floor: int) -> str | None:
@@ -40,7 +51,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     previous: Mention | None = None
     for m in in_sentence:
         case = _case(text, m, span.start_char)
-        if previous is not None and previous in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+        if previous is not None and previous in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
         elif case is not None:
             slot_of[m] = case
@@ -58,13 +69,15 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if found is not None:
             slot_of[found] = subject_slot
     # failing a parsed subject, the name before; for a noun, a subject's only. No name stands in for a pronoun
-    # subject that is no mention ("précise-t-il") or one set after the verb ("a confirmé le porte-parole"), nor
-    # a name among the subject's complements ("l'institut fondé par X a annoncé") or inside a quote the trigger
-    # is not in ("« ... M. X ... », a indiqué le procureur")
-    if subject_slot not in slot_of.values() and (subject is None or subject.pos_ != "PRON" and subject.i < token.i):
+    # or a proper noun that is no mention ("précise-t-il", a name the NER missed), for a subject set after the
+    # verb ("a confirmé le porte-parole"), nor a name among the subject's complements ("l'institut fondé par X a
+    # annoncé") or inside a quote the trigger is not in ("« ... M. X ... », a indiqué le procureur")
+    if subject_slot not in slot_of.values() and (
+            subject is None or subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i):
         inside = {t.idx for t in subject.subtree} if subject is not None else set()
-        before = [m for m in in_sentence if m.end <= token.idx and m not in slot_of and m.start not in inside
-                  and not quoted(m) and (trigger.pos == "VERB" or m.subject)]
+        before = [m for i, m in enumerate(in_sentence) if m.end <= token.idx and m not in slot_of
+                  and m.start not in inside and not quoted(m) and (trigger.pos == "VERB" or m.subject)
+                  and not (i and _apposed(text, in_sentence[i - 1], m))]
         if before:
             slot_of[before[-1]] = subject_slot
     if trigger.pos == "VERB" and not passive:
@@ -76,7 +89,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if after:
             slot_of[after[0]] = "object"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
-        if previous in slot_of and m not in slot_of and _COORDINATION.match(text[previous.end : m.start]):
+        if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
     return slot_of
 
@@ -118,7 +131,8 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention 
         if (found := holding(child)) is not None and found.form == "name":
             return found
     first = min(t.i for t in subject.subtree)
-    if held is None and first >= 2 and subject.doc[first - 1].text == ",":  # "X, le PDG de Y, a dit": X
+    if held is None and subject.pos_ == "NOUN" and first >= 2 and subject.doc[first - 1].text == ",":
+        # "X, le PDG de Y, a dit": X
         named = holding(subject.doc[first - 2])
         if named is not None and named.form == "name":
             return named

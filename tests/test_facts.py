@@ -223,3 +223,28 @@ def test_a_name_beside_the_subject_is_read_with_the_rest_of_it() -> None:
     zuccarelli = entity(doc, "Zuccarelli", "Person")
     [said] = events(doc, [zuccarelli])
     assert said.values("speaker") == [zuccarelli.key]
+
+
+def test_a_description_set_after_a_name_is_no_second_speaker() -> None:
+    # "Sapin, le ministre, a répondu que ...": the minister is Sapin, not the minister of an earlier sentence
+    doc = make_doc([("Sapin", "Sapin", "PROPN", "nsubj", 6, "", True), (",", ",", "PUNCT", "punct", 3),
+                    ("le", "le", "DET", "det", 3), ("ministre", "ministre", "NOUN", "appos", 0, "", True),
+                    (",", ",", "PUNCT", "punct", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("répondu", "répondre", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
+                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
+                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+    sapin = entity(doc, "Sapin", "Person", subject=True)
+    at = doc.text.index("ministre")
+    other = Entity("name:laurent", "Laurent", "Person", (Mention(at, at + 8, "ministre", "Person", form="description"),))
+    [said] = events(doc, [sapin, other])
+    assert said.values("speaker") == [sapin.key]
+
+
+def test_a_proper_noun_subject_the_ner_missed_is_replaced_by_no_other_name() -> None:
+    # "Selon Reuters, Ndikumana a rappelé que ...": Ndikumana, unrecognised, speaks; Reuters does not
+    doc = make_doc([("Hier", "hier", "ADV", "advmod", 4), ("Reuters", "Reuters", "PROPN", "obl", 4, "", True),
+                    (",", ",", "PUNCT", "punct", 4), ("Ndikumana", "Ndikumana", "PROPN", "nsubj", 4),
+                    ("rappelle", "rappeler", "VERB", "ROOT", 4, "VerbForm=Fin"), ("que", "que", "SCONJ", "mark", 7),
+                    ("tout", "tout", "PRON", "nsubj", 7), ("va", "aller", "VERB", "ccomp", 4),
+                    ("bien", "bien", "ADV", "advmod", 7), (".", ".", "PUNCT", "punct", 4)])
+    assert events(doc, [entity(doc, "Reuters", "Organization")]) == []
