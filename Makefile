@@ -32,8 +32,9 @@ eval: $(STAMP)
 	$(BIN)/kg eval $(CORPUS)/popcorn-dev.jsonl
 	$(BIN)/kg eval $(CORPUS)/asfalda-dev.jsonl
 
-# Fine-tune the French model's NER on WiNER-fr news into kg/models/ner-winer (about 10 min on one CPU core;
-# not part of `make test`; not wired into kg/nlp.py: see bench/RESULTS.md).  Never reads winer-dev.jsonl.
+# Fine-tune the French model's NER on WiNER-fr news into kg/models/ner-winer, the weights kg/nlp.py loads
+# over the model's own (about 10 min on one CPU core; not part of `make test`; figures in bench/RESULTS.md).
+# Never reads winer-dev.jsonl.
 train-ner: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py --corpus $(CORPUS)/winer-train.jsonl --out kg/models/ner-winer
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "fr_core_news_md"
+# The NER weights kg ships, fine-tuned on WiNER-fr news (tools/train_ner.py), loaded over DEFAULT_MODEL's own.
+NER_WEIGHTS = "ner-winer"
 # the dependency labels of a clause's subject in the model's parse ("il" is often "expl:subj")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
@@ -26,7 +30,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 # original: the French model splits "C’est" badly but "C'est" well.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
-# The gazetteer's classes, as labels the French NER component keeps when they are pre-set.
+# The gazetteer's classes, as the French NER's labels.
 _RULER_LABELS = {"Person": "PER", "Place": "LOC", "Organization": "ORG", "Product": "MISC", "Fund": "ORG"}
 
 
@@ -69,9 +73,19 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+def ner_weights(model: str) -> Traversable | None:
+    """The folder of the NER weights kg loads over ``model``'s own: kg's WiNER-trained ones for the default
+    model, none for another model (a user's model is used as it is)."""
+    folder = resources.files("kg.models") / NER_WEIGHTS
+    return folder if model == DEFAULT_MODEL and folder.is_dir() else None
+
+
 @cache
 def load(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
-    """Load the spaCy pipeline with newline sentence breaks and the gazetteer as entity ruler.
+    """Load the spaCy pipeline with kg's NER weights, newline sentence breaks and the gazetteer as entity ruler.
+
+    The ruler runs after the NER and adds only names the NER left out: set before it, a known name cut the
+    longer name holding it ("Orange" in "Orange France", "Paris" in "Tribunal de commerce de Paris").
 
     Raises:
         InputError: when the model package is not installed.
@@ -85,9 +99,13 @@ def load(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Lang
         nlp = spacy.load(model)
     except OSError as e:
         raise InputError(f"spaCy model {model!r} is not installed (pip install it from PyPI)") from e
+    weights = ner_weights(model)
+    if weights is not None:
+        with resources.as_file(weights) as folder:
+            nlp.get_pipe("ner").from_disk(folder, exclude=["vocab"])
     nlp.add_pipe("kg_line_breaks", before="parser")
     if gazetteer is not None:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler = nlp.add_pipe("entity_ruler", after="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(  # type: ignore[attr-defined]
             [{"label": _RULER_LABELS[base_class(e.cls)], "pattern": name}
              for e in gazetteer.entries for name in e.names]

@@ -94,8 +94,9 @@ def serialised(extraction: Extraction, depends: str) -> Built:
 
 
 def extraction_key(model: str, gazetteer: Gazetteer) -> str:
-    """What an article's extraction depends on besides its text: kg's version, the model's name and version,
-    the gazetteer and kg's rule files.  Read without loading the model, so an unchanged build stays fast."""
+    """What an article's extraction depends on besides its text: kg's version, the model's name and version with
+    kg's NER weights, the gazetteer and kg's rule files.  Read without loading the model, so an unchanged build
+    stays fast."""
     rules = hashlib.sha256()
     for name, text in _rule_files(resources.files("kg.data")):
         rules.update(f"{name}\x00{text}\x00".encode())
@@ -113,12 +114,21 @@ def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, st
 
 
 def _model_version(model: str) -> str:
-    """The installed version of a model package, or the content of a model folder's meta.json."""
+    """The installed version of a model package, or the content of a model folder's meta.json, and the digest
+    of the NER weights kg loads over it (``nlp.ner_weights``): retrained weights extract afresh."""
     try:
-        return version(model)
+        found = version(model)
     except PackageNotFoundError:
         meta = Path(model) / "meta.json"
-        return hashlib.sha256(meta.read_bytes()).hexdigest() if meta.is_file() else "not installed"
+        found = hashlib.sha256(meta.read_bytes()).hexdigest() if meta.is_file() else "not installed"
+    weights = spacy_nlp.ner_weights(model)
+    if weights is None:
+        return found
+    digest = hashlib.sha256()
+    for item in sorted(weights.iterdir(), key=lambda f: f.name):
+        if item.is_file():
+            digest.update(f"{item.name}\x00".encode() + item.read_bytes())
+    return f"{found} ner {digest.hexdigest()}"
 
 
 def _extract_here(documents: Iterable[Document], model: str, gazetteer: Gazetteer,

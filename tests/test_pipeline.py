@@ -157,6 +157,18 @@ def test_a_changed_gazetteer_model_kg_or_rule_file_re_extracts_and_force_re_extr
         assert edited != pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer) != key
 
 
+def test_retrained_ner_weights_change_the_extraction_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    gazetteer = load_gazetteer()
+    shipped = pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)
+    weights = tmp_path / "ner-winer"
+    weights.mkdir()
+    (weights / "model").write_bytes(b"retrained")
+    monkeypatch.setattr(spacy_nlp, "ner_weights", lambda model: weights)
+    retrained = pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)
+    (weights / "model").write_bytes(b"retrained again")
+    assert len({shipped, retrained, pipeline.extraction_key(spacy_nlp.DEFAULT_MODEL, gazetteer)}) == 3
+
+
 def test_a_build_says_how_many_facts_the_families_off_by_default_left_out() -> None:
     default = pipeline.build([DATA / "s00-tiktok.txt"], Store(None))
     every = pipeline.build([DATA / "s00-tiktok.txt"], Store(None), all_rules=True)

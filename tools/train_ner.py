@@ -5,8 +5,9 @@
 Only the ``ner`` component is trained (it has its own tok2vec, which reads the model's static vectors);
 the rest of the pipeline is untouched. 10 % of the articles (fixed seed) are held out for early
 stopping; WiNER's dev file is never read. The weights saved are the ner component's alone (no vocab,
-no vectors), to be loaded over the model's own: ``nlp.get_pipe("ner").from_disk(out, exclude=["vocab"])``.
-Not wired into kg/nlp.py: it lost business names on the dev news (figures in bench/RESULTS.md).
+no vectors), to be loaded over the model's own: ``nlp.get_pipe("ner").from_disk(out, exclude=["vocab"])``,
+as kg/nlp.py does. They are the best epoch's averaged with the base model's, half and half (``--mix``): the
+fine-tuned weights alone forget business names WiNER's general news rarely show (figures in bench/RESULTS.md).
 Labels: Person→PER, Location→LOC, Organization→ORG, Product and Event→MISC; Date and Hour are not names.
 """
 
@@ -64,6 +65,23 @@ def examples(nlp, records: list[dict]) -> list:
     return result
 
 
+def _params(model) -> list[dict]:
+    """A copy of every parameter of a thinc model, by node in walk order."""
+    return [{name: node.get_param(name).copy() for name in node.param_names if node.has_param(name)}
+            for node in model.walk()]
+
+
+def _mix(model, base: list[dict], weight: float) -> None:
+    """Set each parameter to ``weight`` × its trained value + (1 − ``weight``) × its base value.
+
+    Averaging the weights of the fine-tuned and the original model (Wortsman et al. 2022, "WiSE-FT") keeps
+    what the original knew and WiNER does not show: business names the fine-tuned model alone forgets.
+    """
+    for node, before in zip(model.walk(), base, strict=True):
+        for name, value in before.items():
+            node.set_param(name, weight * node.get_param(name) + (1 - weight) * value)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default="../shared/corpus/winer-train.jsonl")
@@ -72,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--patience", type=int, default=2)
     ap.add_argument("--max-minutes", type=float, default=28.0)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--learn-rate", type=float, default=0.001, help="Adam's learning rate (spaCy's default 0.001)")
+    ap.add_argument("--mix", type=float, default=0.5,
+                    help="weight of the fine-tuned parameters against the base ones in those saved (1: fine-tuned only)")
+    ap.add_argument("--keep-epochs", type=Path, help="also save each epoch's weights under this folder (to compare)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -101,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{base['per_type']}", flush=True)
 
     ner = nlp.get_pipe("ner")
+    base_params = _params(ner.model)
     optimizer = nlp.resume_training()
+    optimizer.learn_rate = args.learn_rate
     best, best_epoch, best_bytes, history = -1.0, 0, None, []
     for epoch in range(1, args.max_epochs + 1):
         rng.shuffle(train_ex)
@@ -110,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
             s = score()
+            if args.keep_epochs:
+                ner.to_disk(args.keep_epochs / f"epoch-{epoch}", exclude=["vocab"])
             if s["f"] > best:
                 best, best_epoch, best_bytes = s["f"], epoch, ner.to_bytes(exclude=["vocab"])
         minutes = (time.monotonic() - started) / 60
@@ -129,15 +155,21 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     ner.from_bytes(best_bytes, exclude=["vocab"])
+    _mix(ner.model, base_params, args.mix)
+    mixed = score()
+    print(f"mixed {args.mix:g} fine-tuned + {1 - args.mix:g} base: held-out F1 {mixed['f']:.3f} "
+          f"(P {mixed['p']:.3f} R {mixed['r']:.3f}) {mixed['per_type']}", flush=True)
     ner.to_disk(out, exclude=["vocab"])
     meta = {"name": out.name, "version": "1", "base": f"{BASE} {nlp.meta['version']}", "component": "ner",
             "corpus": "WiNER-fr winer-train.jsonl", "labels": LABELS, "seed": SEED,
             "articles": {"train": len(train), "held_out": len(held)}, "best_epoch": best_epoch,
-            "held_out_f1": {"base": round(float(base["f"]), 4), "trained": round(float(best), 4)}, "history": history,
+            "learn_rate": args.learn_rate, "mix": args.mix,
+            "held_out_f1": {"base": round(float(base["f"]), 4), "trained": round(float(best), 4),
+                            "mixed": round(float(mixed["f"]), 4)}, "history": history,
             "minutes": round((time.monotonic() - started) / 60, 1)}
     (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"best epoch {best_epoch}: held-out F1 {best:.3f} (base {base['f']:.3f}); "
+    print(f"best epoch {best_epoch}: held-out F1 {best:.3f} (base {base['f']:.3f}, mixed {mixed['f']:.3f}); "
           f"saved {out} ({size / 1e6:.1f} MB) in {meta['minutes']} min", flush=True)
     return 0
 
