@@ -44,6 +44,7 @@ class Trigger:
     literals: dict[str, str] = field(default_factory=dict)  # roles the rule sets: {"measure": "profit"}
     requires: tuple[str, ...] = ()  # roles the sentence itself must fill
     title: bool = False  # the literal role title takes the job title after the trigger
+    attached: bool = False  # a name after a preposition counts only when the parse hangs it on the trigger
 
 
 @cache
@@ -65,7 +66,8 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
             if not _applies(rule, token):
                 continue
             yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
-                          dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")))
+                          dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")),
+                          bool(rule.get("attached")))
 
 
 def _applies(rule: dict, token: Token) -> bool:

@@ -53,7 +53,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         case = _case(text, m, span.start_char)
         if previous is not None and previous in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
-        elif case is not None:
+        elif case is not None and (not trigger.attached or _complement_of(token, m)):
             slot_of[m] = case
         previous = m
     subject = _dependency_subject(token)
@@ -102,6 +102,22 @@ def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
                                                             len(text) if end < 0 else end)
               if q.end() > span.start_char and q.start() < span.end_char and not q.start() <= at < q.end()]
     return lambda m: any(start <= m.start and m.end <= end for start, end in quotes)
+
+
+def _complement_of(word: Token, m: Mention) -> bool:
+    """Whether the parse hangs a name on the word, maybe through "de" complements ("un communiqué du ministre de
+    X"), not on a noun of another phrase ("une enquête de l'ONU" after "les annonces sont consécutives à")."""
+    inside = [t for t in word.doc if m.start <= t.idx < m.end]
+    current = next((t for t in inside if not m.start <= t.head.idx < m.end), None)
+    for _ in range(6):
+        if current is None or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == word.i:
+            return True
+        if any(c.dep_ == "case" and c.lower_ not in {"de", "d'", "d’", "du", "des"} for c in current.children):
+            return False
+    return False
 
 
 def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention | None:

@@ -248,3 +248,21 @@ def test_a_proper_noun_subject_the_ner_missed_is_replaced_by_no_other_name() -> 
                     ("tout", "tout", "PRON", "nsubj", 7), ("va", "aller", "VERB", "ccomp", 4),
                     ("bien", "bien", "ADV", "advmod", 7), (".", ".", "PUNCT", "punct", 4)])
     assert events(doc, [entity(doc, "Reuters", "Organization")]) == []
+
+
+def test_a_speech_noun_takes_its_speaker_only_from_its_own_complement() -> None:
+    # "L'annonce de Acme suit une enquête de Beta": Acme announced, Beta did not
+    doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("annonce", "annonce", "NOUN", "nsubj", 4),
+                    ("de", "de", "ADP", "case", 3), ("Acme", "Acme", "PROPN", "nmod", 1),
+                    ("suit", "suivre", "VERB", "ROOT", 4), ("une", "un", "DET", "det", 6),
+                    ("enquête", "enquête", "NOUN", "obj", 4), ("de", "de", "ADP", "case", 8),
+                    ("Beta", "Beta", "PROPN", "nmod", 6), (".", ".", "PUNCT", "punct", 4)])
+    acme, beta = entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")
+    [said] = events(doc, [acme, beta])
+    assert said.values("speaker") == [acme.key]
+    # the same with the speaker's name hung on another noun: no statement
+    doc = make_doc([("Les", "le", "DET", "det", 1), ("annonces", "annonce", "NOUN", "nsubj", 2),
+                    ("suivent", "suivre", "VERB", "ROOT", 2), ("une", "un", "DET", "det", 4),
+                    ("enquête", "enquête", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 6),
+                    ("Beta", "Beta", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2)])
+    assert events(doc, [entity(doc, "Beta", "Organization")]) == []
