@@ -99,7 +99,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     quoted = [m for m in _quoted_names(doc) if free(m.start, m.end)]
     outside = _free_of([(m.start, m.end) for m in quoted])
     names = [m for m in _names_in(doc, gazetteer) if free(m.start, m.end) and outside(m.start, m.end)] + quoted
-    names += list(_addressed(doc, _free_of([(m.start, m.end) for m in names + values])))
     institutions = list(_institutions(doc, names))
     # a place inside "le tribunal de Paris" stays a mention of its own; a name that is the
     # institution's own name ("la fondation Wikimedia") is the institution
@@ -287,25 +286,6 @@ def _portfolio(first: Token) -> bool:
     while i >= 0 and first.i - i <= 2 and first.doc[i].lower_ in _LINKS:
         i -= 1
     return 0 <= i < first.i - 1 and first.doc[i].lower_ in _names()["portfolio_heads"]
-
-
-def _addressed(doc: Doc, free: Callable[[int, int], bool]) -> Iterator[Mention]:
-    """Capitalised words after "M.", "Mme", "Dr" that no name covers (``free``): a person ("M. Ping")."""
-    address = set(_names()["address"])
-    for token in doc[:-1]:
-        if token.text not in address:
-            continue
-        words = []
-        for nxt in doc[token.i + 1 : token.i + 5]:
-            if not (nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "NOUN", "ADJ"}) or nxt.text in address:
-                break
-            words.append(nxt)
-        if not words:
-            continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        if free(start, end):
-            yield Mention(start, end, text_of(doc)[start:end], "Person", cue="context", subject=_is_subject(words),
-                          gender=_gender(words[0]))
 
 
 def _gender(first: Token) -> str | None:
