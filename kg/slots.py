@@ -24,6 +24,7 @@ _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la 
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi)\s)(?:[^\W\d_A-Z][\w'’-]*\s+){1,4}$")  # ", candidat "
 _COMMA = re.compile(r"^\s*,\s*" + _DETERMINERS + r"$")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
 
@@ -36,6 +37,12 @@ def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
 def _apposed(text: str, name: Mention, m: Mention) -> bool:
     """"Esdras Ndikumana, journaliste burundais, a rappelé": a description set after a name stands for it."""
     return name.form == "name" and m.form != "name" and bool(_COMMA.match(text[name.end : m.start]))
+
+
+def _inside_apposition(text: str, mentions: Sequence[Mention], m: Mention) -> bool:
+    """"Yannick Jadot, candidat EELV à la présidentielle, a affirmé": EELV qualifies the name before it."""
+    earlier = [n for n in mentions if n.end <= m.start]
+    return bool(earlier) and earlier[-1].form == "name" and bool(_APPOSITION.match(text[earlier[-1].end : m.start]))
 
 
 def _case(text: str, m: Mention, floor: int) -> str | None:
@@ -65,7 +72,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     subject_slot = "passive" if passive else "subject"
     quoted = _quoted(text, span, token.idx)
     if subject is not None:
-        found = _subject_mention(subject, [m for m in in_sentence if not quoted(m)])
+        found = _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
         if found is not None:
             slot_of[found] = subject_slot
     # failing a parsed subject, the name before; for a noun, a subject's only. No name stands in for a pronoun
@@ -78,6 +85,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         before = [m for i, m in enumerate(in_sentence) if m.end <= token.idx and m not in slot_of
                   and m.start not in inside and not quoted(m) and (trigger.pos == "VERB" or m.subject)
                   and not (i and _apposed(text, in_sentence[i - 1], m))]
+        before = [m for m in before if not _inside_apposition(text, before, m)]
         if before:
             slot_of[before[-1]] = subject_slot
     if trigger.pos == "VERB" and not passive:
@@ -120,12 +128,13 @@ def _complement_of(word: Token, m: Mention) -> bool:
     return False
 
 
-def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention | None:
+def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: int) -> Mention | None:
     """The mention a subject is: the name holding its head word; for a common noun, the name set beside it
-    ("le consultant RMC, Jérôme Rothen", "la secrétaire d'État à l'Économie, X", "le directeur d'Orange, X") or
-    before it ("X, le PDG de Y,"), else the description it is ("la société"), else the organisation of a
-    governing body ("le conseil d'administration d'Engie"); never a name among its complements ("l'institut
-    fondé par X")."""
+    ("le consultant RMC, Jérôme Rothen", "la secrétaire d'État à l'Économie, X", "le directeur d'Orange, X"), a
+    title's holder named between it and the verb however the parse hangs the name ("le ministre des Finances,
+    X, affirmait"), a name before it ("X, le PDG de Y,"), else the description it is ("la société"), else the
+    organisation of a governing body ("le conseil d'administration d'Engie"); never a name among its complements
+    ("l'institut fondé par X")."""
 
     def holding(token: Token) -> Mention | None:
         return next((m for m in in_sentence if m.start <= token.idx < m.end), None)
@@ -146,6 +155,11 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention]) -> Mention 
     for child in beside:
         if (found := holding(child)) is not None and found.form == "name":
             return found
+    if title:
+        holder = next((m for m in in_sentence if subject.idx < m.start and m.end <= verb_at and m.form == "name"
+                       and _is_person(m)), None)
+        if holder is not None:
+            return holder
     first = min(t.i for t in subject.subtree)
     if held is None and subject.pos_ == "NOUN" and first >= 2 and subject.doc[first - 1].text == ",":
         # "X, le PDG de Y, a dit": X

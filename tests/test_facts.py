@@ -266,3 +266,32 @@ def test_a_speech_noun_takes_its_speaker_only_from_its_own_complement() -> None:
                     ("enquête", "enquête", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 6),
                     ("Beta", "Beta", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2)])
     assert events(doc, [entity(doc, "Beta", "Organization")]) == []
+
+
+def test_a_title_is_held_by_the_person_named_before_the_verb_however_the_parse_hangs_it() -> None:
+    # "Le ministre des Finances, Sapin, affirmait que ...": the parse hangs Sapin on the verb
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 7),
+                    ("des", "de", "ADP", "case", 3), ("Finances", "Finances", "PROPN", "nmod", 1, "", True),
+                    (",", ",", "PUNCT", "punct", 5), ("Sapin", "Sapin", "PROPN", "obl", 7, "", True),
+                    (",", ",", "PUNCT", "punct", 7), ("affirmait", "affirmer", "VERB", "ROOT", 7, "VerbForm=Fin"),
+                    ("que", "que", "SCONJ", "mark", 10), ("tout", "tout", "PRON", "nsubj", 10),
+                    ("va", "aller", "VERB", "ccomp", 7), ("bien", "bien", "ADV", "advmod", 10),
+                    (".", ".", "PUNCT", "punct", 7)])
+    at = doc.text.index("ministre")
+    other = Entity("name:ben laden", "Ben Laden", "Person", (Mention(at, at + 8, "ministre", "Person", form="description"),))
+    finances, sapin = entity(doc, "Finances", "Organization"), entity(doc, "Sapin", "Person")
+    [said] = events(doc, [other, finances, sapin])
+    assert said.values("speaker") == [sapin.key]
+
+
+def test_a_name_inside_an_apposition_does_not_stand_in_for_the_subject() -> None:
+    # "Jadot, candidat EELV, a affirmé que ..." with no parsed subject: Jadot, not EELV
+    doc = make_doc([("Jadot", "Jadot", "PROPN", "dep", 6, "", True), (",", ",", "PUNCT", "punct", 2),
+                    ("candidat", "candidat", "NOUN", "dep", 0), ("EELV", "EELV", "PROPN", "nmod", 2, "", True),
+                    (",", ",", "PUNCT", "punct", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("affirmé", "affirmer", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
+                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
+                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+    jadot, eelv = entity(doc, "Jadot", "Person"), entity(doc, "EELV", "Organization")
+    [said] = events(doc, [jadot, eelv])
+    assert said.values("speaker") == [jadot.key]
