@@ -69,25 +69,12 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
             and token.lemma_.lower() not in lexicon()["unaccusative"])
         or _participle_of_name(token))
-    subject_slot = "passive" if passive else "subject"
     quoted = _quoted(text, span, token.idx)
-    if subject is not None:
-        found = _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
-        if found is not None:
-            slot_of[found] = subject_slot
-    # failing a parsed subject, the name before; for a noun, a subject's only. No name stands in for a pronoun
-    # or a proper noun that is no mention ("précise-t-il", a name the NER missed), for a subject set after the
-    # verb ("a confirmé le porte-parole"), nor a name among the subject's complements ("l'institut fondé par X a
-    # annoncé") or inside a quote the trigger is not in ("« ... M. X ... », a indiqué le procureur")
-    if subject_slot not in slot_of.values() and (
-            subject is None or subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i):
-        inside = {t.idx for t in subject.subtree} if subject is not None else set()
-        before = [m for i, m in enumerate(in_sentence) if m.end <= token.idx and m not in slot_of
-                  and m.start not in inside and not quoted(m) and (trigger.pos == "VERB" or m.subject)
-                  and not (i and _apposed(text, in_sentence[i - 1], m))]
-        before = [m for m in before if not _inside_apposition(text, before, m)]
-        if before:
-            slot_of[before[-1]] = subject_slot
+    found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
+    if found is None and (subject is None or subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i):
+        found = _name_before(text, trigger, subject, in_sentence, lambda m: m in slot_of or quoted(m))
+    if found is not None:
+        slot_of[found] = "passive" if passive else "subject"
     if trigger.pos == "VERB" and not passive:
         # the direct object's name; failing a parse of one, the name right after the verb. An object that is
         # no name leaves the slot empty: "a créé la surprise face à Lyon" creates no Lyon
@@ -100,6 +87,22 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
     return slot_of
+
+
+def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence: Sequence[Mention],
+                 taken: Callable[[Mention], bool]) -> Mention | None:
+    """Failing a parsed subject's name, the name before the trigger (for a noun, a subject's only). None stands
+    in for a pronoun or a proper noun that is no mention ("précise-t-il", a name the NER missed) or for a
+    subject set after the verb ("a confirmé le porte-parole") (the caller's test); nor does a name among the
+    subject's complements ("l'institut fondé par X a annoncé"), inside a quote the trigger is not in ("« ...
+    M. X ... », a indiqué le procureur"), a mention with another slot (``taken``), a description set after a
+    name, or a name inside an apposition ("X, candidat EELV, a affirmé")."""
+    inside = {t.idx for t in subject.subtree} if subject is not None else set()
+    before = [m for i, m in enumerate(in_sentence) if m.end <= trigger.token.idx and m.start not in inside
+              and not taken(m) and (trigger.pos == "VERB" or m.subject)
+              and not (i and _apposed(text, in_sentence[i - 1], m))]
+    before = [m for m in before if not _inside_apposition(text, before, m)]
+    return before[-1] if before else None
 
 
 def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
