@@ -48,7 +48,9 @@ def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: di
             if noun.dep_ not in SUBJECT_DEPS or noun.head.pos_ != "NOUN" or not is_predicate(noun.head):
                 continue
             noun = noun.head  # "X était la directrice de l'entreprise": what the name is after a copula
-        # "les dirigeants" are members, not heads
+        # "les dirigeants" are members, not heads; a person or an organisation the text never names ("le chef de
+        # la police", "le président de l'association des joueurs") is no one a reader can look up: no worksFor
+        # nor headOf
         head = member.kind == "Person" and noun.lemma_.lower() in head_titles()
         owner = head or member.kind == "Person" and noun.lemma_.lower() in rule["owners"]
         for child in noun.children:
@@ -60,8 +62,13 @@ def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: di
             if owner and is_a(other, rule["controlled"]):
                 yield relation("controls", member.key, other.key, sentence, "dependency member")
             elif is_a(other, rule["organisations"]) and (noun.lemma_ == "un" or not is_a(other, rule["members"])):
-                for name in ("worksFor", "headOf") if head else ("memberOf",):
+                for name in (("worksFor", "headOf") if _named(member) and _named(other) else ()) if head else (
+                        "memberOf",):
                     yield relation(name, member.key, other.key, sentence, "dependency member")
+
+
+def _named(entity: Entity) -> bool:
+    return any(m.form == "name" for m in entity.mentions)
 
 
 def _among(group: Token, at_token: dict[int, Entity], rule: dict) -> Iterator[Entity | None]:
