@@ -1,0 +1,78 @@
+"""Institutions: a common noun of institution made a name by what follows it, and the name quoted after one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.mentions.base import OPENING_QUOTES, is_subject, names_table
+from kg.names import fold
+from kg.nlp import SUBJECT_DEPS, text_of
+from kg.places import demonyms
+from kg.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_OPENING_QUOTE = re.compile("[" + "".join(OPENING_QUOTES) + "]")
+_CLOSING_QUOTES = {"»", '"', "”"}
+_QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
+
+
+def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
+    """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
+    institution made a name by a demonym, a place or a name after it."""
+    heads = names_table()["institutions"]
+    starting = {n.start: n for n in names}
+    for token in doc:
+        if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
+                or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
+            continue
+        end, k = token.idx + len(token.text), token.i + 1
+        while k < len(doc):
+            nxt = doc[k]
+            if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms():
+                end, k = nxt.idx + len(nxt.text), k + 1
+            elif nxt.text in OPENING_QUOTES:  # "l'ONG américaine « Health »": the quoted name is the mention
+                end = token.idx + len(token.text)
+                break
+            elif nxt.idx in starting:
+                name = starting[nxt.idx]
+                end, k = name.end, _token_after(doc, name.end)
+            elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):
+                at = k + 2 if doc[k + 1].lower_ in {"la", "l'"} else k + 1
+                name = starting.get(doc[at].idx) if at < len(doc) else None
+                if name is None or name.kind not in {"Place", "Organization"}:
+                    break
+                end, k = name.end, _token_after(doc, name.end)
+            else:
+                break
+        if end > token.idx + len(token.text):
+            yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
+                          subject=token.dep_ in SUBJECT_DEPS)
+
+
+def quoted_names(doc: Doc) -> Iterator[Mention]:
+    """"l'association « Un enfant, une famille »", "l'ONG américaine « Health »": what the quotes after a
+    noun of institution hold is its name, an organisation, whatever the NER saw there."""
+    heads = names_table()["institutions"]
+    quotes = (doc.char_span(q.start(), q.end()) for q in _OPENING_QUOTE.finditer(text_of(doc)))
+    for quote in (span[0] for span in quotes if span is not None):
+        noun = quote.i - 1
+        while noun > 0 and doc[noun].pos_ == "ADJ":  # "l'ONG américaine « Health »"
+            noun -= 1
+        if noun < 1 or doc[noun].lemma_.lower() not in heads or doc[noun - 1].pos_ not in {"DET", "ADP"}:
+            continue
+        k = quote.i
+        close = next((j for j in range(k + 1, min(k + 2 + _QUOTED_WORDS, len(doc))) if doc[j].text in _CLOSING_QUOTES
+                      or doc[j].is_sent_start), None)
+        if close is None or close == k + 1 or doc[close].is_sent_start or doc[k + 1].text[0].islower():
+            continue  # a name starts with a capital: not "son parti « la seule chose envisageable »"
+        start, end = doc[k + 1].idx, doc[close - 1].idx + len(doc[close - 1].text)
+        yield Mention(start, end, text_of(doc)[start:end], "Organization", cue="context",
+                      subject=is_subject(list(doc[k + 1 : close])))
+
+
+def _token_after(doc: Doc, offset: int) -> int:
+    return next((t.i for t in doc if t.idx >= offset), len(doc))

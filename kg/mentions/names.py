@@ -1,0 +1,107 @@
+"""Names: the NER's spans (and the gazetteer's) made mentions, each with its class as the gazetteer, the name
+itself or the words before it tell it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import Gazetteer
+from kg.mentions.base import OPENING_QUOTES, anaphora_table, free_of, is_subject, names_table
+from kg.mentions.spans import blocked_spans, is_junk, merged, trimmed, without_titles
+from kg.names import fold
+from kg.nlp import text_of
+from kg.places import known_places
+from kg.records import Mention
+from kg.vocab import base_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
+_LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
+
+
+def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    text = text_of(doc)
+    free = free_of(blocked_spans(text))
+    for span in merged(doc):
+        # a name the gazetteer knows stays whole ("État islamique", "eBay")
+        tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        name = text[start:end]
+        entry = gazetteer.lookup(name)
+        titled = False
+        if entry is None:
+            untitled = without_titles(tokens)
+            if not untitled:
+                continue
+            titled, tokens = len(untitled) < len(tokens), untitled
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            name = text[start:end]
+            entry = gazetteer.lookup(name)
+        if (entry is None and is_junk(name, tokens)) or not free(start, end):
+            continue
+        if entry:
+            kind, cue = base_class(entry.cls), "gazetteer"
+        else:
+            kind, cue = _class_from_name(name, span.label_)
+            if titled and cue == "ner":
+                kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
+            elif span.label_ == "MISC" and cue == "ner" and _product_context(tokens[0]):
+                cue = "context"
+            if cue in {"ner", "name"} and _portfolio(tokens[0]):
+                kind, cue = "Organization", "context"
+            elif cue == "ner" and (said := _named_as(tokens[0])):
+                kind, cue = said, "context"
+        yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
+
+
+def _named_as(first: Token) -> str | None:
+    """"un concurrent du nom de Rivian", "une entreprise nommée « Sweetlife »": the class the noun before says."""
+    doc = first.doc
+    at = first.i - 1 if first.i > 0 and doc[first.i - 1].text in OPENING_QUOTES else first.i
+    for phrase in names_table()["named_as"]:
+        words = phrase.split()
+        if at - len(words) >= 1 and [t.lower_ for t in doc[at - len(words) : at]] == words:
+            classes = anaphora_table()["nouns"].get(doc[at - len(words) - 1].lemma_.lower())
+            return classes[0] if classes else None
+    return None
+
+
+def _portfolio(first: Token) -> bool:
+    """"le ministre de l'Économie", "la ministre des Outre-Mer": the name is a ministry's portfolio."""
+    i = first.i - 1
+    while i >= 0 and first.i - i <= 2 and first.doc[i].lower_ in _LINKS:
+        i -= 1
+    return 0 <= i < first.i - 1 and first.doc[i].lower_ in names_table()["portfolio_heads"]
+
+
+def _gender(first: Token) -> str | None:
+    """A name's gender as the words say it: the word just before it when that is a determiner, a
+    title or an adjective ("le ministre", "la présidente", "Mme", "M."), else its first name's own."""
+    before = first.doc[first.i - 1] if first.i else None
+    for token, parts in ((before, {"DET", "NOUN", "ADJ"}), (first, {"PROPN"})):
+        genders = token.morph.get("Gender") if token is not None and token.pos_ in parts else []
+        if len(genders) == 1:
+            return genders[0]
+    return None
+
+
+def _product_context(first: Token) -> bool:
+    """"sur Reels", "l'application Threads": words before a name that make it a product."""
+    before = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.pos_ != "DET"]
+    cues = names_table()["product_cues"]
+    return bool(before) and (before[-1].lower_ in cues or before[-1].lemma_.lower() in cues)
+
+
+def _class_from_name(name: str, label: str) -> tuple[str, str]:
+    words = name.split()
+    for cls, cues in names_table()["classes"].items():
+        if words[0] in cues["first"] or words[-1] in cues["last"]:
+            return cls, "name"
+    if fold(name) in known_places():
+        return "Place", "name"
+    return NER_CLASSES.get(label, "Product"), "ner"

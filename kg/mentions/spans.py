@@ -1,0 +1,130 @@
+"""NER spans -> the words of a name: spans joined and stretched, words around them trimmed, titles dropped,
+junk and phrases that are no names told apart."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.data import load_yaml
+from kg.mentions.base import names_table
+from kg.names import fold
+from kg.nlp import ABBREVIATIONS
+from kg.places import demonyms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
+
+
+def merged(doc: Doc) -> list[Span]:
+    """NER spans, with a name cut at an abbreviation's full stop joined again ("Warner Bros. Discovery")
+    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply")."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if spans and spans[-1].end == ent.start - 1 and doc[ent.start - 1].text == "." \
+                and doc[spans[-1].end - 1].text in ABBREVIATIONS:
+            spans[-1] = doc[spans[-1].start : ent.end]
+            spans[-1].label_ = spans[-1].label_ or ent.label_
+            continue
+        spans.append(ent)
+    stretched = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+                and doc[start - 1].ent_iob_ == "O":
+            start -= 1
+        while end < len(doc):
+            if _glued_hyphen(doc, end):
+                end += 2  # "France" + "-Presse"
+            elif _name_word(doc[end]) and doc[end].ent_iob_ == "O":
+                end += 1
+            else:
+                break
+        stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                       label=span.label_) or span)
+    return stretched
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space either side and a capitalised word after it ("France-Presse")."""
+    return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i + 1].text[:1].isupper())
+
+
+def _name_word(token: Token) -> bool:
+    return (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and token.text not in names_table()["stopwords"] and token.like_num is False)
+
+
+def trimmed(span: Span) -> list[Token]:
+    """Drop determiners and elided articles before a name, verbs and punctuation after it."""
+    tokens = list(span)
+    stop = names_table()["stopwords"]
+    while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
+            and not _particle(tokens):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
+            tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
+        tokens.pop()
+    return tokens
+
+
+def _stray_demonym(tokens: list[Token]) -> bool:
+    """A nationality at the end that does not agree with the name's head qualifies something else:
+    "ministre des Affaires étrangères français" (unlike "Union européenne")."""
+    last, head = tokens[-1], tokens[0]
+    if len(tokens) < 2 or fold(last.text) not in demonyms():
+        return False
+    return any(last.morph.get(f) and head.morph.get(f) and last.morph.get(f) != head.morph.get(f)
+               for f in ("Gender", "Number"))
+
+
+def _particle(tokens: list[Token]) -> bool:
+    """A lowercase particle glued by a hyphen to a capitalised word is part of the name ("al-Nosra", "el-Sissi")."""
+    return (len(tokens) > 2 and tokens[0].is_lower and len(tokens[0].text) <= 3 and tokens[1].text == "-"
+            and not tokens[0].whitespace_ and not tokens[1].whitespace_ and tokens[2].text[:1].isupper())
+
+
+@cache
+def _titles() -> frozenset[str]:
+    table = load_yaml("titles.yml")
+    # compared with their accents: "Général de Gaulle" has a title, "General Atlantic" has none
+    return frozenset(t.lower() for t in (*table["titles"], *table["honorifics"]))
+
+
+def without_titles(tokens: list[Token]) -> list[Token]:
+    """Drop a leading title or demonym ("Professeur Mark Sullivan", "la Polonaise Oktawia Nowacka").
+
+    A name that is only a title, a demonym or a common word opening a sentence is no name at all.
+    """
+    titles = _titles()
+    if tokens and tokens[0].lower_ in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
+        return []  # "Directeur général", "Président": a title with a capital is no name
+    while tokens and (tokens[0].lower_ in titles or fold(tokens[0].text) in demonyms()) \
+            and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
+        tokens = tokens[1:]
+    if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
+            and not tokens[0].text.isupper():
+        return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
+    return tokens
+
+
+def is_junk(name: str, tokens: list[Token]) -> bool:
+    """A name too short, without a capital, a stopword, a lone pronoun or a number is none."""
+    stop = names_table()["stopwords"]
+    return (len(name) < 2 or not any(c.isupper() for c in name) or name in stop
+            or (len(tokens) == 1 and tokens[0].pos_ == "PRON") or name.isdigit())
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Where the phrases of names.yml that are no names (``not_names``) stand in ``text``, as whole words."""
+    spans = []
+    for phrase in names_table()["not_names"]:
+        at = text.find(phrase)
+        while at >= 0:
+            if (at == 0 or not text[at - 1].isalnum()) and not text[at + len(phrase): at + len(phrase) + 1].isalnum():
+                spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    return spans
