@@ -12,6 +12,9 @@ from text_to_num import text2num
 from kg.data import load_yaml
 from kg.records import Amount
 
+# digits grouped by thousands with a space, a narrow space or a full stop ("2 500", "75.000"), or plain ("1,5")
+_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _NUMBER_WORDS = (
     "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
     "seize|vingt|trente|quarante|cinquante|soixante|cent|cents"
@@ -30,7 +33,7 @@ def _table() -> dict[str, dict]:
 @cache
 def _pattern() -> re.Pattern[str]:
     t = _table()
-    digits = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    digits = _DIGITS
     words = rf"(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))*"
     scale = _alternatives(list(t["scales"]))
     currency = _alternatives(list(t["currencies"]))
@@ -50,6 +53,8 @@ def parse_number(text: str) -> Decimal | None:
     """A number written in digits ("2 500", "1,5") or in French words ("neuf cents"), or None."""
     text = text.strip().lower()
     if text[0].isdigit():
+        if _GROUPED.fullmatch(text):
+            text = text.replace(".", "")  # "75.000 euros": seventy-five thousand
         try:
             return Decimal(re.sub(r"[  ]", "", text).replace(",", "."))
         except InvalidOperation:
@@ -85,7 +90,7 @@ def _with_currency(amount: Amount, currency: str) -> Amount:
 @cache
 def _scaled_pattern() -> re.Pattern[str]:
     t = _table()
-    digits = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    digits = _DIGITS
     # only the scale words, not "M" or "k"; not before "de": "5 millions d'habitants" counts people
     return re.compile(rf"(?<![^\W_]|[,.])(?:(?P<bound>{_alternatives(list(t['bounds']))})\s*)?(?P<number>{digits})\s*"
                       r"(?P<scale>milliards?|millions?)(?![a-zà-ÿ])(?!\s*(?:de |d'|d’))", re.IGNORECASE)

@@ -74,11 +74,21 @@ def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
     never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu") or a fund's name."""
     return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
+                or _calls(token)
                 or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))
+
+
+def _calls(token: Token) -> bool:
+    """"une adolescente nommée Sarah", "l'objet nommé 2014 UZ224": a participle that gives a name, not a post."""
+    if token.lemma_.lower() not in lexicon()["naming"] or "Part" not in token.morph.get("VerbForm") \
+            or any(c.dep_.startswith("aux") for c in token.children):
+        return False  # "a nommé Luca de Meo": a post follows
+    after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
+    return after is not None and (after.pos_ == "PROPN" or after.like_num)
 
 
 def _names_a_fund(token: Token) -> bool:

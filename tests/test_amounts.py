@@ -17,6 +17,9 @@ from kg.records import Amount
     ("des centaines de milliers d'euros", Amount("EUR", min_value=Decimal(100_000), max_value=Decimal(1_000_000))),
     ("trois millions de livres", Amount("GBP", value=Decimal(3_000_000))),
     ("12 000 euros", Amount("EUR", value=Decimal(12_000))),
+    ("75.000 euros", Amount("EUR", value=Decimal(75_000))),  # thousands grouped by full stops
+    ("1.750.000 euros", Amount("EUR", value=Decimal(1_750_000))),
+    ("3.5 millions d'euros", Amount("EUR", value=Decimal(3_500_000))),  # a decimal point is no group
 ])
 def test_french_amounts(text: str, expected: Amount) -> None:
     [(start, end, amount)] = parse_amounts(f"Il a reçu {text} hier.")

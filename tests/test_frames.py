@@ -229,3 +229,45 @@ def test_a_pronoun_subject_that_is_no_mention_is_not_the_name_before() -> None:
                     ("Beta", "Beta", "PROPN", "nsubj", 7), ("ment", "mentir", "VERB", "ccomp", 4, "VerbForm=Fin"),
                     (".", ".", "PUNCT", "punct", 4)])
     assert events(doc, [entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")]) == []
+
+
+def test_a_participle_that_gives_a_name_and_an_election_without_a_post_tell_no_appointment() -> None:
+    # "Une adolescente nommée Sarah": called, not appointed
+    doc = make_doc([("Une", "un", "DET", "det", 1), ("adolescente", "adolescent", "NOUN", "nsubj", 4),
+                    ("nommée", "nommer", "VERB", "acl", 1, "VerbForm=Part"), ("Sarah", "Sarah", "PROPN", "xcomp", 2),
+                    ("disparaît", "disparaître", "VERB", "ROOT", 4, "VerbForm=Fin"), (".", ".", "PUNCT", "punct", 4)])
+    assert [f for f in events(doc, [entity(doc, "Sarah", "Person")]) if f.kind == "Appointment"] == []
+    # "Acme a élu Ada Roy": no post named, no appointment; "Acme a élu Ada Roy présidente": one
+    rows = [("Acme", "Acme", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux", 2),
+            ("élu", "élire", "VERB", "ROOT", 2, "VerbForm=Part"), ("Ada", "Ada", "PROPN", "obj", 2),
+            ("Roy", "Roy", "PROPN", "flat:name", 3)]
+    for post, expected in (([], []), ([("présidente", "président", "NOUN", "xcomp", 2)], ["Appointment"])):
+        doc = make_doc([*rows, *post, (".", ".", "PUNCT", "punct", 2)])
+        found = events(doc, [entity(doc, "Acme", "Organization", subject=True), entity(doc, "Ada Roy", "Person")])
+        assert [f.kind for f in found if f.kind == "Appointment"] == expected
+
+
+def test_a_fine_is_a_fine_noun_and_falls_on_the_story_s_organisation_when_unsaid() -> None:
+    # "Un cautionnement de 75.000 euros a été imposé à Acme": bail, not a fine
+    doc = make_doc([("Un", "un", "DET", "det", 1), ("cautionnement", "cautionnement", "NOUN", "nsubj:pass", 7),
+                    ("de", "de", "ADP", "case", 3), ("75.000", "75.000", "NUM", "nummod", 4),
+                    ("euros", "euro", "NOUN", "nmod", 1), ("a", "avoir", "AUX", "aux", 7),
+                    ("été", "être", "AUX", "aux:pass", 7), ("imposé", "imposer", "VERB", "ROOT", 7, "VerbForm=Part"),
+                    ("à", "à", "ADP", "case", 9), ("Acme", "Acme", "PROPN", "obl:arg", 7), (".", ".", "PUNCT", "punct", 7)])
+    assert [f for f in events(doc, [entity(doc, "Acme", "Organization")]) if f.kind == "Fine"] == []
+    # "Acme ... Acme ... L'Autorité a infligé une amende de 80 millions d'euros au groupe.": Acme is fined
+    story = [row for i, verb in enumerate(("vendre", "grandir", "recruter")) for row in (
+        ("Acme", "Acme", "PROPN", "nsubj", 3 * i + 1), (verb, verb, "VERB", "ROOT", 3 * i + 1),
+        (".", ".", "PUNCT", "punct", 3 * i + 1))]
+    doc = make_doc([*story, ("L'", "le", "DET", "det", 10, "", True), ("Autorité", "Autorité", "PROPN", "nsubj", 11),
+                    ("inflige", "infliger", "VERB", "ROOT", 11, "VerbForm=Fin"), ("une", "un", "DET", "det", 13),
+                    ("amende", "amende", "NOUN", "obj", 11), ("de", "de", "ADP", "case", 16),
+                    ("80", "80", "NUM", "nummod", 16), ("millions", "million", "NOUN", "nmod", 13),
+                    ("d'", "de", "ADP", "case", 18, "", True), ("euros", "euro", "NOUN", "nmod", 16),
+                    ("au", "à", "ADP", "case", 20), ("groupe", "groupe", "NOUN", "obl", 11),
+                    (".", ".", "PUNCT", "punct", 11)], starts=(0, 3, 6, 9))
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith("Acme", i)]
+    acme = Entity("name:acme", "Acme", "Organization", tuple(Mention(s, s + 4, "Acme", "Organization") for s in starts))
+    authority = entity(doc, "Autorité", "Organization", subject=True)
+    [fine] = [f for f in events(doc, [acme, authority]) if f.kind == "Fine"]
+    assert fine.values("fined") == [acme.key] and fine.values("authority") == [authority.key]
