@@ -141,13 +141,13 @@ def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: s
 
 def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
                  money: Sequence[Mention], times: Sequence[Mention]) -> None:
-    """Give the trigger the money and dates nearer to it than to any other trigger."""
+    """Give the trigger the money (if its kind takes any) and dates nearer to it than to any other trigger."""
     here = trigger.token.idx
 
     def nearest(m: Mention) -> bool:
         return all(abs(m.start - here) <= abs(m.start - t.token.idx) for t in triggers
                    if t.kind != "Statement" or trigger.kind == "Statement")
-    if trigger.kind != "Statement":
+    if lexicon()[trigger.kind].get("money"):
         near = [m for m in money if nearest(m)]
         if near:
             draft.add("amount", min(near, key=lambda m: abs(m.start - here)).amount)

@@ -106,12 +106,16 @@ def test_results_a_loss_and_jobs_cut_with_their_count() -> None:
     [loss] = events(doc, [archos])
     assert (loss.kind, loss.values("measure"), loss.values("organization")) == ("Earnings", [Value("loss")], [archos.key])
     assert money(doc) and loss.values("amount")[0].currency == "EUR"
+    # "Sanofi supprime 900 postes pour 3 millions d'euros": a job cut takes no money
     cut = make_doc([("Sanofi", "Sanofi", "PROPN", "nsubj", 1), ("supprime", "supprimer", "VERB", "ROOT", 1),
                     ("900", "900", "NUM", "nummod", 3), ("postes", "poste", "NOUN", "obj", 1),
-                    (".", ".", "PUNCT", "punct", 1)])
+                    ("pour", "pour", "ADP", "case", 6), ("3", "3", "NUM", "nummod", 6),
+                    ("millions", "million", "NOUN", "obl", 1), ("d'", "de", "ADP", "case", 8, "", True),
+                    ("euros", "euro", "NOUN", "nmod", 6), (".", ".", "PUNCT", "punct", 1)])
     sanofi = entity(cut, "Sanofi", "Organization", subject=True)
     [layoff] = events(cut, [sanofi])
     assert (layoff.kind, layoff.values("organization"), layoff.values("count")) == ("Layoff", [sanofi.key], [Value(900)])
+    assert money(cut) and layoff.values("amount") == []
 
 
 def test_speech_hearsay_is_reported() -> None:
