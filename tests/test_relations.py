@@ -756,3 +756,10 @@ def test_a_kin_noun_is_a_relative_of_the_possessors_subject_or_of_the_person_aft
     rows = [("le", "le", "DET", "det", 1), ("père", "père", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
             ("l'", "le", "DET", "det", 4), ("enfant", "enfant", "NOUN", "nmod", 1)]
     assert parsed(rows, {}, {"père": "Person", "enfant": "Person"}) == {("relativeOf", "père", "enfant")}
+
+
+def test_depuis_is_a_former_name_only_with_its_naming_word() -> None:
+    assert relations("Le train allait à Mashhad depuis Semnan hier.", {"Mashhad": "City", "Semnan": "City"}) == set()
+    assert relations("Le groupe Altran, depuis rebaptisé Capgemini Engineering, grandit.",
+                     {"Altran": "Company", "Capgemini Engineering": "Company"}) == {
+        ("formerlyKnownAs", "Capgemini Engineering", "Altran")}
