@@ -17,6 +17,14 @@ def money(doc) -> list[Mention]:
     return [Mention(s, e, doc.text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(doc.text)]
 
 
+def all_is_well(verb: int, root: int | None = None) -> list[tuple]:
+    """The rows of "que tout va bien ." said by the verb at row ``verb``, the clause right after it; the full
+    stop hangs on the sentence's ``root`` (the verb unless said)."""
+    return [("que", "que", "SCONJ", "mark", verb + 3), ("tout", "tout", "PRON", "nsubj", verb + 3),
+            ("va", "aller", "VERB", "ccomp", verb), ("bien", "bien", "ADV", "advmod", verb + 3),
+            (".", ".", "PUNCT", "punct", verb if root is None else root)]
+
+
 def events(doc, entities):
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     facts, _ = find_events(doc, sentences, entities, money(doc), "d")
@@ -125,9 +133,7 @@ def test_the_speaker_is_the_name_beside_a_title_not_its_complement() -> None:
                     ("RMC", "RMC", "PROPN", "nmod", 1, "", True), (",", ",", "PUNCT", "punct", 4),
                     ("Jérôme", "Jérôme", "PROPN", "conj", 1), ("Rothen", "Rothen", "PROPN", "flat:name", 4, "", True),
                     (",", ",", "PUNCT", "punct", 8), ("a", "avoir", "AUX", "aux:tense", 8),
-                    ("estimé", "estimer", "VERB", "ROOT", 8, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 11),
-                    ("tout", "tout", "PRON", "nsubj", 11), ("va", "aller", "VERB", "ccomp", 8),
-                    ("bien", "bien", "ADV", "advmod", 11), (".", ".", "PUNCT", "punct", 8)])
+                    ("estimé", "estimer", "VERB", "ROOT", 8, "VerbForm=Part"), *all_is_well(8)])
     rmc, rothen = entity(doc, "RMC", "Organization"), entity(doc, "Jérôme Rothen", "Person")
     [said] = events(doc, [rmc, rothen])
     assert said.values("speaker") == [rothen.key]
@@ -140,9 +146,7 @@ def test_a_subject_that_names_no_one_is_not_replaced_by_a_name_of_its_complement
                     ("Sulston", "Sulston", "PROPN", "obl:agent", 2, "", True), (",", ",", "PUNCT", "punct", 2),
                     ("prix", "prix", "NOUN", "obl:mod", 2), ("Nobel", "Nobel", "PROPN", "nmod", 6, "", True),
                     (",", ",", "PUNCT", "punct", 9), ("annonce", "annoncer", "VERB", "ROOT", 9, "VerbForm=Fin"),
-                    ("que", "que", "SCONJ", "mark", 12), ("tout", "tout", "PRON", "nsubj", 12),
-                    ("va", "aller", "VERB", "ccomp", 9), ("bien", "bien", "ADV", "advmod", 12),
-                    (".", ".", "PUNCT", "punct", 9)])
+                    *all_is_well(9)])
     assert events(doc, [entity(doc, "Sulston", "Person"), entity(doc, "Nobel", "Person")]) == []
 
 
@@ -152,9 +156,7 @@ def test_the_antecedent_of_qui_speaks_whatever_preposition_precedes_it() -> None
                     ("à", "à", "ADP", "case", 3), ("Macron", "Macron", "PROPN", "obl:arg", 1, "", True),
                     (",", ",", "PUNCT", "punct", 3), ("qui", "qui", "PRON", "nsubj", 7),
                     ("a", "avoir", "AUX", "aux:tense", 7), ("déclaré", "déclarer", "VERB", "acl:relcl", 3, "VerbForm=Part"),
-                    ("que", "que", "SCONJ", "mark", 10), ("tout", "tout", "PRON", "nsubj", 10),
-                    ("va", "aller", "VERB", "ccomp", 7), ("bien", "bien", "ADV", "advmod", 10),
-                    (".", ".", "PUNCT", "punct", 1)])
+                    *all_is_well(7, 1)])
     ludosky, macron = entity(doc, "Ludosky", "Person", subject=True), entity(doc, "Macron", "Person")
     speakers = [f.values("speaker") for f in events(doc, [ludosky, macron]) if f.values("content")]
     assert speakers == [[macron.key]]
@@ -204,9 +206,7 @@ def test_a_title_is_held_by_the_person_beside_it_not_by_its_party() -> None:
     doc = make_doc([("Le", "le", "DET", "det", 1), ("sénateur", "sénateur", "NOUN", "nsubj", 6),
                     ("LR", "LR", "PROPN", "appos", 1), ("Bruno", "Bruno", "PROPN", "flat:name", 2),
                     ("Retailleau", "Retailleau", "PROPN", "flat:name", 3), ("a", "avoir", "AUX", "aux:tense", 6),
-                    ("dit", "dire", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
-                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
-                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+                    ("dit", "dire", "VERB", "ROOT", 6, "VerbForm=Part"), *all_is_well(6)])
     lr, bruno = entity(doc, "LR", "Organization"), entity(doc, "Bruno Retailleau", "Person")
     [said] = events(doc, [lr, bruno])
     assert said.values("speaker") == [bruno.key]
@@ -217,9 +217,7 @@ def test_a_name_beside_the_subject_is_read_with_the_rest_of_it() -> None:
     doc = make_doc([("Côté", "côté", "NOUN", "nsubj", 6), ("français", "français", "ADJ", "amod", 0, "", True),
                     (",", ",", "PUNCT", "punct", 3), ("M.", "M.", "NOUN", "appos", 0),
                     ("Zuccarelli", "Zuccarelli", "PROPN", "flat:name", 3), ("a", "avoir", "AUX", "aux:tense", 6),
-                    ("rappelé", "rappeler", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
-                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
-                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+                    ("rappelé", "rappeler", "VERB", "ROOT", 6, "VerbForm=Part"), *all_is_well(6)])
     zuccarelli = entity(doc, "Zuccarelli", "Person")
     [said] = events(doc, [zuccarelli])
     assert said.values("speaker") == [zuccarelli.key]
@@ -230,9 +228,7 @@ def test_a_description_set_after_a_name_is_no_second_speaker() -> None:
     doc = make_doc([("Sapin", "Sapin", "PROPN", "nsubj", 6, "", True), (",", ",", "PUNCT", "punct", 3),
                     ("le", "le", "DET", "det", 3), ("ministre", "ministre", "NOUN", "appos", 0, "", True),
                     (",", ",", "PUNCT", "punct", 6), ("a", "avoir", "AUX", "aux:tense", 6),
-                    ("répondu", "répondre", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
-                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
-                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+                    ("répondu", "répondre", "VERB", "ROOT", 6, "VerbForm=Part"), *all_is_well(6)])
     sapin = entity(doc, "Sapin", "Person", subject=True)
     at = doc.text.index("ministre")
     other = Entity("name:laurent", "Laurent", "Person", (Mention(at, at + 8, "ministre", "Person", form="description"),))
@@ -244,9 +240,7 @@ def test_a_proper_noun_subject_the_ner_missed_is_replaced_by_no_other_name() -> 
     # "Selon Reuters, Ndikumana a rappelé que ...": Ndikumana, unrecognised, speaks; Reuters does not
     doc = make_doc([("Hier", "hier", "ADV", "advmod", 4), ("Reuters", "Reuters", "PROPN", "obl", 4, "", True),
                     (",", ",", "PUNCT", "punct", 4), ("Ndikumana", "Ndikumana", "PROPN", "nsubj", 4),
-                    ("rappelle", "rappeler", "VERB", "ROOT", 4, "VerbForm=Fin"), ("que", "que", "SCONJ", "mark", 7),
-                    ("tout", "tout", "PRON", "nsubj", 7), ("va", "aller", "VERB", "ccomp", 4),
-                    ("bien", "bien", "ADV", "advmod", 7), (".", ".", "PUNCT", "punct", 4)])
+                    ("rappelle", "rappeler", "VERB", "ROOT", 4, "VerbForm=Fin"), *all_is_well(4)])
     assert events(doc, [entity(doc, "Reuters", "Organization")]) == []
 
 
@@ -274,9 +268,7 @@ def test_a_title_is_held_by_the_person_named_before_the_verb_however_the_parse_h
                     ("des", "de", "ADP", "case", 3), ("Finances", "Finances", "PROPN", "nmod", 1, "", True),
                     (",", ",", "PUNCT", "punct", 5), ("Sapin", "Sapin", "PROPN", "obl", 7, "", True),
                     (",", ",", "PUNCT", "punct", 7), ("affirmait", "affirmer", "VERB", "ROOT", 7, "VerbForm=Fin"),
-                    ("que", "que", "SCONJ", "mark", 10), ("tout", "tout", "PRON", "nsubj", 10),
-                    ("va", "aller", "VERB", "ccomp", 7), ("bien", "bien", "ADV", "advmod", 10),
-                    (".", ".", "PUNCT", "punct", 7)])
+                    *all_is_well(7)])
     at = doc.text.index("ministre")
     other = Entity("name:ben laden", "Ben Laden", "Person", (Mention(at, at + 8, "ministre", "Person", form="description"),))
     finances, sapin = entity(doc, "Finances", "Organization"), entity(doc, "Sapin", "Person")
@@ -289,9 +281,7 @@ def test_a_name_inside_an_apposition_does_not_stand_in_for_the_subject() -> None
     doc = make_doc([("Jadot", "Jadot", "PROPN", "dep", 6, "", True), (",", ",", "PUNCT", "punct", 2),
                     ("candidat", "candidat", "NOUN", "dep", 0), ("EELV", "EELV", "PROPN", "nmod", 2, "", True),
                     (",", ",", "PUNCT", "punct", 6), ("a", "avoir", "AUX", "aux:tense", 6),
-                    ("affirmé", "affirmer", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 9),
-                    ("tout", "tout", "PRON", "nsubj", 9), ("va", "aller", "VERB", "ccomp", 6),
-                    ("bien", "bien", "ADV", "advmod", 9), (".", ".", "PUNCT", "punct", 6)])
+                    ("affirmé", "affirmer", "VERB", "ROOT", 6, "VerbForm=Part"), *all_is_well(6)])
     jadot, eelv = entity(doc, "Jadot", "Person"), entity(doc, "EELV", "Organization")
     [said] = events(doc, [jadot, eelv])
     assert said.values("speaker") == [jadot.key]
