@@ -275,3 +275,13 @@ def test_a_fine_is_a_fine_noun_and_falls_on_the_story_s_organisation_when_unsaid
     authority = entity(doc, "Autorité", "Organization", subject=True)
     [fine] = [f for f in events(doc, [acme, authority]) if f.kind == "Fine"]
     assert fine.values("fined") == [acme.key] and fine.values("authority") == [authority.key]
+
+
+def test_an_attempt_is_only_considered() -> None:
+    # "la tentative de fusion de Acme avec Beta"
+    doc = make_doc([("la", "le", "DET", "det", 1), ("tentative", "tentative", "NOUN", "ROOT", 1),
+                    ("de", "de", "ADP", "case", 3), ("fusion", "fusion", "NOUN", "nmod", 1), ("de", "de", "ADP", "case", 5),
+                    ("Acme", "Acme", "PROPN", "nmod", 3), ("avec", "avec", "ADP", "case", 7),
+                    ("Beta", "Beta", "PROPN", "nmod", 3), (".", ".", "PUNCT", "punct", 1)])
+    [merger] = events(doc, [entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")])
+    assert (merger.kind, merger.status) == ("Merger", "considered")
