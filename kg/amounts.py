@@ -12,8 +12,9 @@ from text_to_num import text2num
 from kg.data import load_yaml
 from kg.records import Amount
 
-# digits grouped by thousands with a space, a narrow space or a full stop ("2 500", "75.000"), or plain ("1,5")
-_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# digits grouped by thousands with spaces (plain, no-break or narrow) or with full stops ("2 500", "75.000"), one
+# kind of separator per number, or plain ("1,5")
+_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _NUMBER_WORDS = (
     "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
@@ -33,7 +34,6 @@ def _table() -> dict[str, dict]:
 @cache
 def _pattern() -> re.Pattern[str]:
     t = _table()
-    digits = _DIGITS
     words = rf"(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))*"
     scale = _alternatives(list(t["scales"]))
     currency = _alternatives(list(t["currencies"]))
@@ -41,7 +41,7 @@ def _pattern() -> re.Pattern[str]:
     vague = _alternatives(list(t["vague"]))
     return re.compile(  # from the start of a word or number only ("A380 millions" is not money)
         rf"(?<![^\W_]|[,.])(?:(?P<bound>{bound})\s*)?"
-        rf"(?:(?P<vague>{vague})\s+|(?P<number>{digits}|{words})\s*)"
+        rf"(?:(?P<vague>{vague})\s+|(?P<number>{_DIGITS}|{words})\s*)"
         rf"(?:(?P<scale>{scale})(?![a-zà-ÿ])\s*)?"
         rf"(?:(?:de |d'|d’)\s*)?"
         rf"(?P<currency>{currency})(?![a-zà-ÿ])",
@@ -90,9 +90,8 @@ def _with_currency(amount: Amount, currency: str) -> Amount:
 @cache
 def _scaled_pattern() -> re.Pattern[str]:
     t = _table()
-    digits = _DIGITS
     # only the scale words, not "M" or "k"; not before "de": "5 millions d'habitants" counts people
-    return re.compile(rf"(?<![^\W_]|[,.])(?:(?P<bound>{_alternatives(list(t['bounds']))})\s*)?(?P<number>{digits})\s*"
+    return re.compile(rf"(?<![^\W_]|[,.])(?:(?P<bound>{_alternatives(list(t['bounds']))})\s*)?(?P<number>{_DIGITS})\s*"
                       r"(?P<scale>milliards?|millions?)(?![a-zà-ÿ])(?!\s*(?:de |d'|d’))", re.IGNORECASE)
 
 

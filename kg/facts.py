@@ -77,7 +77,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
                 funds.append(fund)
                 classes[fund.key] = "Fund"
             drafts.append(draft)
-        if money and all(t.kind == "Statement" for t in triggers):
+        if money and not any(lexicon()[t.kind].get("money") for t in triggers):
             drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, weak))
     topic = _topic(entities)
     merged = _merge(drafts)
@@ -144,11 +144,10 @@ def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
     """Give the trigger the money (if its kind takes any) and dates nearer to it than to any other trigger."""
     here = trigger.token.idx
 
-    def nearest(m: Mention) -> bool:
-        return all(abs(m.start - here) <= abs(m.start - t.token.idx) for t in triggers
-                   if t.kind != "Statement" or trigger.kind == "Statement")
-    if lexicon()[trigger.kind].get("money"):
-        near = [m for m in money if nearest(m)]
+    def nearest(m: Mention, rivals: Sequence[Trigger]) -> bool:
+        return all(abs(m.start - here) <= abs(m.start - t.token.idx) for t in rivals)
+    if lexicon()[trigger.kind].get("money"):  # money goes to the nearest trigger of a kind that takes it
+        near = [m for m in money if nearest(m, [t for t in triggers if lexicon()[t.kind].get("money")])]
         if near:
             draft.add("amount", min(near, key=lambda m: abs(m.start - here)).amount)
     clause = _clause_verb(trigger.token)
@@ -157,7 +156,8 @@ def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
     clauses = {clause, clause.head} if clause.dep_ in {"advcl", "xcomp"} else {clause}
     for m in times:
         span = trigger.token.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.time and nearest(m) and span is not None and _clause_verb(span.root) in clauses:
+        if m.time and span is not None and _clause_verb(span.root) in clauses and nearest(
+                m, [t for t in triggers if t.kind != "Statement" or trigger.kind == "Statement"]):
             role = "duration" if m.time.datatype == "duration" else "date"
             draft.add(role, m.time)
 

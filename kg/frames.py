@@ -72,7 +72,8 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
 
 def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
-    never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu") or a fund's name."""
+    never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu"), a fund's name or a
+    participle that gives a name ("une adolescente nommée Sarah")."""
     return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
                 or _calls(token)
                 or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
@@ -88,7 +89,9 @@ def _calls(token: Token) -> bool:
             or any(c.dep_.startswith("aux") for c in token.children):
         return False  # "a nommé Luca de Meo": a post follows
     after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
-    return after is not None and (after.pos_ == "PROPN" or after.like_num)
+    if after is None or after.lemma_.lower() in title_words() or after.lower_ in {"premier", "première"}:
+        return False  # "nommé PDG", "nommé Premier ministre": a post
+    return after.pos_ == "PROPN" or after.like_num
 
 
 def _names_a_fund(token: Token) -> bool:

@@ -33,12 +33,13 @@ def on_by_default(name: str) -> bool:
 def checked(extraction: Extraction) -> Extraction:
     """The extraction without the facts of families off by default, nor the things only they needed; a
     statement without what was said when that family is off."""
-    facts = tuple(f if on_by_default(SAID) or f.kind != "Statement" else _unsaid(f)
+    facts = tuple(f if on_by_default(SAID) or f.kind != "Statement" else _without_content(f)
                   for f in extraction.facts if on_by_default(family(f)))
     if facts == extraction.facts:
         return extraction
     return replace(extraction, entities=tuple(supported(extraction.entities, facts)), facts=facts)
 
 
-def _unsaid(statement: Fact) -> Fact:
+def _without_content(statement: Fact) -> Fact:
+    """The statement with its speaker and date, without what was said nor the names in it."""
     return replace(statement, roles=tuple((r, v) for r, v in statement.roles if r not in _SAID_ROLES))

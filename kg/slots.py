@@ -24,7 +24,9 @@ _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la 
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-_APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi)\s)(?:[^\W\d_A-Z][\w'’-]*\s+){1,4}$")  # ", candidat "
+# ", candidat " before a name: lower-case words, none of them the start of a clause or a noun phrase
+_APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi|selon|qui|que|l[ea]s?|l'|un|une|des)\b)"
+                         r"(?:[^\W\d_A-ZÀ-Ý][\w'’-]*\s+){1,4}$")
 _COMMA = re.compile(r"^\s*,\s*" + _DETERMINERS + r"$")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
 
@@ -71,7 +73,9 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         or _participle_of_name(token))
     quoted = _quoted(text, span, token.idx)
     found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
-    if found is None and (subject is None or subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i):
+    # no name stands in for a pronoun or a proper noun that is no mention ("précise-t-il", a name the NER missed)
+    # nor for a subject set after the verb ("a confirmé le porte-parole")
+    if found is None and (subject is None or (subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i)):
         found = _name_before(text, trigger, subject, in_sentence, lambda m: m in slot_of or quoted(m))
     if found is not None:
         slot_of[found] = "passive" if passive else "subject"
@@ -91,12 +95,10 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
 
 def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence: Sequence[Mention],
                  taken: Callable[[Mention], bool]) -> Mention | None:
-    """Failing a parsed subject's name, the name before the trigger (for a noun, a subject's only). None stands
-    in for a pronoun or a proper noun that is no mention ("précise-t-il", a name the NER missed) or for a
-    subject set after the verb ("a confirmé le porte-parole") (the caller's test); nor does a name among the
-    subject's complements ("l'institut fondé par X a annoncé"), inside a quote the trigger is not in ("« ...
-    M. X ... », a indiqué le procureur"), a mention with another slot (``taken``), a description set after a
-    name, or a name inside an apposition ("X, candidat EELV, a affirmé")."""
+    """Failing a parsed subject's name, the name before the trigger (for a noun, a subject's only); never a name
+    among the subject's complements ("l'institut fondé par X a annoncé"), inside a quote the trigger is not in
+    ("« ... M. X ... », a indiqué le procureur"), a mention with another slot (``taken``), a description set
+    after a name, or a name inside an apposition ("X, candidat EELV, a affirmé")."""
     inside = {t.idx for t in subject.subtree} if subject is not None else set()
     before = [m for i, m in enumerate(in_sentence) if m.end <= trigger.token.idx and m.start not in inside
               and not taken(m) and (trigger.pos == "VERB" or m.subject)
@@ -108,9 +110,9 @@ def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence
 def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
     """Whether a mention stands inside a quote of the sentence that does not hold the offset ``at``. Quotes pair
     from the start of the paragraph: a sentence may begin inside one ("Réunions secrètes", "lignes dédiées")."""
-    end = text.find("\n", span.end_char)
+    para_end = text.find("\n", span.end_char)
     quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text, text.rfind("\n", 0, span.start_char) + 1,
-                                                            len(text) if end < 0 else end)
+                                                            len(text) if para_end < 0 else para_end)
               if q.end() > span.start_char and q.start() < span.end_char and not q.start() <= at < q.end()]
     return lambda m: any(start <= m.start and m.end <= end for start, end in quotes)
 
@@ -118,8 +120,8 @@ def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
 def _complement_of(word: Token, m: Mention) -> bool:
     """Whether the parse hangs a name on the word, maybe through "de" complements ("un communiqué du ministre de
     X"), not on a noun of another phrase ("une enquête de l'ONU" after "les annonces sont consécutives à")."""
-    inside = [t for t in word.doc if m.start <= t.idx < m.end]
-    current = next((t for t in inside if not m.start <= t.head.idx < m.end), None)
+    span = word.doc.char_span(m.start, m.end, alignment_mode="expand")
+    current = span.root if span is not None else None
     for _ in range(6):
         if current is None or current.head.i == current.i:
             return False
@@ -158,9 +160,10 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
     for child in beside:
         if (found := holding(child)) is not None and found.form == "name":
             return found
-    if title:
+    if title:  # not a name of a clause on the title ("le ministre, qui a reçu X, a déclaré")
+        clauses = {t.idx for c in subject.children if c.dep_.startswith("acl") for t in c.subtree}
         holder = next((m for m in in_sentence if subject.idx < m.start and m.end <= verb_at and m.form == "name"
-                       and _is_person(m)), None)
+                       and _is_person(m) and m.start not in clauses), None)
         if holder is not None:
             return holder
     first = min(t.i for t in subject.subtree)

@@ -285,3 +285,14 @@ def test_a_name_inside_an_apposition_does_not_stand_in_for_the_subject() -> None
     jadot, eelv = entity(doc, "Jadot", "Person"), entity(doc, "EELV", "Organization")
     [said] = events(doc, [jadot, eelv])
     assert said.values("speaker") == [jadot.key]
+
+
+def test_a_title_s_holder_is_not_a_name_of_its_relative_clause() -> None:
+    # "Le ministre, qui a reçu Merkel, a déclaré que ...": the minister speaks, not Merkel
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 9, "", True),
+                    (",", ",", "PUNCT", "punct", 5), ("qui", "qui", "PRON", "nsubj", 5), ("a", "avoir", "AUX", "aux", 5),
+                    ("reçu", "recevoir", "VERB", "acl:relcl", 1, "VerbForm=Part"),
+                    ("Merkel", "Merkel", "PROPN", "obj", 5, "", True), (",", ",", "PUNCT", "punct", 5),
+                    ("a", "avoir", "AUX", "aux:tense", 9), ("déclaré", "déclarer", "VERB", "ROOT", 9, "VerbForm=Part"),
+                    *all_is_well(9)])
+    assert [f for f in events(doc, [entity(doc, "Merkel", "Person")]) if f.kind == "Statement"] == []

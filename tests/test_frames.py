@@ -8,7 +8,7 @@ import rdflib
 
 from kg.data import frame_files, load_yaml
 from kg.facts import find_events
-from kg.frames import kinds
+from kg.frames import kinds, triggers_in
 from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc
@@ -285,3 +285,27 @@ def test_an_attempt_is_only_considered() -> None:
                     ("Beta", "Beta", "PROPN", "nmod", 3), (".", ".", "PUNCT", "punct", 1)])
     [merger] = events(doc, [entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")])
     assert (merger.kind, merger.status) == ("Merger", "considered")
+
+
+def test_named_to_a_post_is_an_appointment_even_before_a_capital() -> None:
+    # "Attal, nommé Premier ministre, parle" / "Cook, nommé PDG, parle": posts, not names
+    for post, lemma in (("Premier", "premier"), ("PDG", "pdg")):
+        doc = make_doc([("Attal", "Attal", "PROPN", "nsubj", 5, "", True), (",", ",", "PUNCT", "punct", 2),
+                        ("nommé", "nommer", "VERB", "acl", 0, "VerbForm=Part"), (post, lemma, "PROPN", "xcomp", 2),
+                        (",", ",", "PUNCT", "punct", 2, "", True), ("parle", "parler", "VERB", "ROOT", 5),
+                        (".", ".", "PUNCT", "punct", 5)])
+        assert "Appointment" in [t.kind for t in triggers_in(next(doc.sents))], post
+
+
+def test_money_goes_to_the_nearest_trigger_that_takes_money() -> None:
+    # "Apple rachète Beats, qui supprime 200 postes, pour 3 milliards de dollars": the job cut takes no money
+    doc = make_doc([("Apple", "Apple", "PROPN", "nsubj", 1), ("rachète", "racheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("Beats", "Beats", "PROPN", "obj", 1, "", True), (",", ",", "PUNCT", "punct", 5),
+                    ("qui", "qui", "PRON", "nsubj", 5), ("supprime", "supprimer", "VERB", "acl:relcl", 2),
+                    ("200", "200", "NUM", "nummod", 7), ("postes", "poste", "NOUN", "obj", 5, "", True),
+                    (",", ",", "PUNCT", "punct", 5), ("pour", "pour", "ADP", "case", 11), ("3", "3", "NUM", "nummod", 11),
+                    ("milliards", "milliard", "NOUN", "obl", 1), ("de", "de", "ADP", "case", 13),
+                    ("dollars", "dollar", "NOUN", "nmod", 11), (".", ".", "PUNCT", "punct", 1)])
+    apple, beats = entity(doc, "Apple", "Organization", subject=True), entity(doc, "Beats", "Organization")
+    [deal] = [f for f in events(doc, [apple, beats]) if f.kind == "Acquisition"]
+    assert deal.values("amount")[0].value == 3_000_000_000

@@ -374,6 +374,7 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
         return {r for r in parsed(rows, {}, {person: "Person", thing: kind}) if r[0] != "locatedIn"}
     assert of("directeur", "usine", "Place") == {("controls", "directeur", "usine")}
     assert of("propriétaire", "supermarché", "Place") == {("controls", "propriétaire", "supermarché")}
+    assert of("propriétaire", "enseigne", "Organization") == set()  # owns it: no member of it
     assert of("chef", "gang", "Group") == {("controls", "chef", "gang")}
     assert of("pilote", "avion", "Object") == {("controls", "pilote", "avion")}
     assert of("employé", "usine", "Place") == set()

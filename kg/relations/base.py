@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.names import fold
 from kg.nlp import SUBJECT_DEPS
 from kg.records import Entity, Fact, Sentence
 from kg.vocab import base_class
@@ -21,6 +22,12 @@ _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 @cache
 def head_titles() -> frozenset[str]:
     return frozenset(load_yaml("titles.yml")["heads"])
+
+
+@cache
+def owning_titles() -> frozenset[str]:
+    """Titles of who owns an organisation, not who works for it or belongs to it ("propriétaire"), folded."""
+    return frozenset(fold(t) for t in load_yaml("titles.yml")["owning"])
 
 
 class BySentence:

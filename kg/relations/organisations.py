@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.names import fold
 from kg.nlp import SUBJECT_DEPS
 from kg.records import Entity, Fact, Mention
-from kg.relations.base import BySentence, cases, entity_at, head_titles, is_a, is_predicate, relation
+from kg.relations.base import BySentence, cases, entity_at, head_titles, is_a, is_predicate, owning_titles, relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,7 +62,8 @@ def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: di
             sentence = sentence_at(m.start)
             if owner and is_a(other, rule["controlled"]):
                 yield relation("controls", member.key, other.key, sentence, "dependency member")
-            elif is_a(other, rule["organisations"]) and (noun.lemma_ == "un" or not is_a(other, rule["members"])):
+            elif is_a(other, rule["organisations"]) and (noun.lemma_ == "un" or not is_a(other, rule["members"])) \
+                    and fold(noun.lemma_) not in owning_titles():  # "le propriétaire de X" owns it
                 for name in (("worksFor", "headOf") if _named(member) and _named(other) else ()) if head else (
                         "memberOf",):
                     yield relation(name, member.key, other.key, sentence, "dependency member")

@@ -21,6 +21,7 @@ from kg.relations.base import (
     entity_at,
     head_titles,
     is_a,
+    owning_titles,
     possessive_of,
     relation,
 )
@@ -72,22 +73,12 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
                 continue  # "le Premier ministre de ⟦Hollande⟧": the name is the title's complement, not its holder
             for j in map(slot_index, re.findall(MENTION, title)):
                 employer = of_mention[inside[j]]
-                if base_class(employer.kind) in {"Organization", "Product"} and not _owning(text):
+                if base_class(employer.kind) in {"Organization", "Product"} and fold(text.split()[0]) not in owning_titles():
                     yield relation("worksFor", person.key, employer.key, sentence, "pattern title")
                     if text.lower() in head_titles():
                         yield relation("headOf", person.key, employer.key, sentence, "pattern title")
             if text:
                 yield relation("jobTitle", person.key, text, sentence, "pattern title")
-
-
-def _owning(title: str) -> bool:
-    """"propriétaire de X": who owns it, not who works for it."""
-    return fold(title.split()[0]) in _owning_titles()
-
-
-@cache
-def _owning_titles() -> frozenset[str]:
-    return frozenset(fold(t) for t in load_yaml("titles.yml")["owning"])
 
 
 def _title_word(label: str) -> bool:
