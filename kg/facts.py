@@ -147,17 +147,18 @@ def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
     def nearest(m: Mention, rivals: Sequence[Trigger]) -> bool:
         return all(abs(m.start - here) <= abs(m.start - t.token.idx) for t in rivals)
     if lexicon()[trigger.kind].get("money"):  # money goes to the nearest trigger of a kind that takes it
-        near = [m for m in money if nearest(m, [t for t in triggers if lexicon()[t.kind].get("money")])]
+        takers = [t for t in triggers if lexicon()[t.kind].get("money")]
+        near = [m for m in money if nearest(m, takers)]
         if near:
             draft.add("amount", min(near, key=lambda m: abs(m.start - here)).amount)
     clause = _clause_verb(trigger.token)
     # a date of another clause is another event's ("Y, assassinée le 13 juillet, ... X est élu"), but a
     # gerund's date may be set on the verb it hangs on ("a mis un pied dans le football en acquérant X, en 2017")
     clauses = {clause, clause.head} if clause.dep_ in {"advcl", "xcomp"} else {clause}
+    dated = [t for t in triggers if t.kind != "Statement" or trigger.kind == "Statement"]
     for m in times:
         span = trigger.token.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.time and span is not None and _clause_verb(span.root) in clauses and nearest(
-                m, [t for t in triggers if t.kind != "Statement" or trigger.kind == "Statement"]):
+        if m.time and span is not None and _clause_verb(span.root) in clauses and nearest(m, dated):
             role = "duration" if m.time.datatype == "duration" else "date"
             draft.add(role, m.time)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.amounts import parse_number
 from kg.data import frame_files, load_yaml
 from kg.nlp import text_of
+from kg.titles import title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -104,12 +105,6 @@ def _title_participle(token: Token) -> bool:
     """"le président élu Trump", "le directeur désigné": a participle that qualifies a title tells no event."""
     return "Part" in token.morph.get("VerbForm") and token.dep_ in {"amod", "acl"} \
         and token.head.lemma_.lower() in title_words()
-
-
-@cache
-def title_words() -> frozenset[str]:
-    """The head words of job titles (data/titles.yml), lower-cased."""
-    return frozenset(t.lower() for t in load_yaml("titles.yml")["titles"])
 
 
 def _with(token: Token, lemmas: Sequence[str]) -> bool:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from kg.frames import Trigger, lexicon, title_words
+from kg.frames import Trigger, lexicon
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
+from kg.titles import title_words
 from kg.vocab import base_class
 
 if TYPE_CHECKING:

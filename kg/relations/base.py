@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data import load_yaml
-from kg.names import fold
 from kg.nlp import SUBJECT_DEPS
 from kg.records import Entity, Fact, Sentence
 from kg.vocab import base_class
@@ -17,17 +14,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
-
-
-@cache
-def head_titles() -> frozenset[str]:
-    return frozenset(load_yaml("titles.yml")["heads"])
-
-
-@cache
-def owning_titles() -> frozenset[str]:
-    """Titles of who owns an organisation, not who works for it or belongs to it ("propriétaire"), folded."""
-    return frozenset(fold(t) for t in load_yaml("titles.yml")["owning"])
 
 
 class BySentence:

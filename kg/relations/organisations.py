@@ -9,7 +9,8 @@ from kg.data import load_yaml
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS
 from kg.records import Entity, Fact, Mention
-from kg.relations.base import BySentence, cases, entity_at, head_titles, is_a, is_predicate, owning_titles, relation
+from kg.relations.base import BySentence, cases, entity_at, is_a, is_predicate, relation
+from kg.titles import head_titles, owning_titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

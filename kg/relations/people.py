@@ -19,13 +19,12 @@ from kg.relations.base import (
     clause_subjects,
     conjuncts,
     entity_at,
-    head_titles,
     is_a,
-    owning_titles,
     possessive_of,
     relation,
 )
 from kg.relations.patterns import MENTION, OF, SLOT, slot_index
+from kg.titles import folded_titles, head_titles, owning_titles
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
@@ -82,12 +81,10 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
 
 
 def _title_word(label: str) -> bool:
-    return fold(label.split()[0]) in _folded_titles()
+    return fold(label.split()[0]) in folded_titles()
 
 
-@cache
-def _folded_titles() -> frozenset[str]:
-    return frozenset(fold(t) for t in load_yaml("titles.yml")["titles"])
+
 
 
 def kin_and_associates(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
