@@ -154,19 +154,23 @@ def _cluster_names(names: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, 
     for m in names:
         clusters[identity(m.text, gazetteer)].append(m)
     # A short form joins the longer name it abbreviates: "Pompeo" -> "Mike Pompeo", "WBD" ->
-    # "Warner Bros. Discovery".  The longest full name wins when several fit.
+    # "Warner Bros. Discovery".  A name of its own class wins ("Servier" the person is "Jacques Servier", not
+    # "Laboratoires Servier"), then the longest.
     full = sorted(clusters, key=lambda k: -len(clusters[k][0].text))
     for key in list(clusters):
-        short = clusters[key][0].text
+        short, kind = clusters[key][0].text, clusters[key][0].kind
         if key.startswith("wd:"):
             continue
-        for other in full:
-            if other not in clusters:
-                continue
-            long = clusters[other][0].text
-            if other != key and len(long) > len(short) and _abbreviates(short, long, clusters[key][0].kind):
-                clusters[other].extend(clusters.pop(key))
-                break
+        fits = [other for other in full if other in clusters and other != key
+                and len(clusters[other][0].text) > len(short) and _abbreviates(short, clusters[other][0].text, kind)]
+        if fits:
+            best = next((other for other in fits if clusters[other][0].kind == kind), fits[0])
+            # a mention the context gave another class stays apart: "le groupe Pinault" is not François-Henri
+            joins = [m for m in clusters[key] if m.cue == "ner" or m.kind == clusters[best][0].kind]
+            clusters[best].extend(joins)
+            clusters[key] = [m for m in clusters[key] if m not in joins]
+            if not clusters[key]:
+                del clusters[key]
     return clusters
 
 

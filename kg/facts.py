@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 
 _QUOTE = re.compile(r"«\s*([^»]{3,}?)\s*»|“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 _RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verrait)\s*$", re.IGNORECASE)
+# The classes a role may turn a class the NER alone gave into.  MISC, its catch-all, may be a company or a fund; a
+# place named as an actor is its government or its club ("Pyongyang a annoncé"); a one-word "person" may be a
+# company ("Qonto"); an organisation may be its product ("Telegram").  Nothing is made a person or a place, and
+# a person with a full name stays one: read on Wikinews, those retypes were wrong ("FFC Francfort", "Hubble" and
+# "Pokémon Go" as people, "Adama Barrow" as an organisation).
+_RETYPES = {"Product": ("Organization", "Fund"), "Place": ("Organization",),
+            "Person": ("Organization", "Product"), "Organization": ("Product",)}
 
 
 @dataclass
@@ -52,7 +59,8 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     """
     of_mention = {m: e.key for e in entities for m in e.mentions}
     classes = {e.key: base_class(e.kind) for e in entities}
-    weak = {e.key for e in entities if weakly_typed(e)}
+    guesses = {e.key: _RETYPES.get(classes[e.key], ()) for e in entities
+               if weakly_typed(e) and (classes[e.key] != "Person" or " " not in e.label)}
     mentions = sorted(of_mention, key=lambda m: m.start)
     drafts: list[_Draft] = []
     funds: list[Entity] = []
@@ -67,7 +75,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
         for trigger in triggers:
             draft = _Draft(trigger.kind, trigger.token, index, status=status(trigger.token),
                            amount_required=trigger.amount_required)
-            _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, weak)
+            _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, guesses)
             _fill_values(draft, trigger, triggers, all_money if lexicon()[trigger.kind].get("worth") else money, times)
             _fill_literals(draft, trigger, span)
             if any(role not in draft.roles for role in trigger.requires):
@@ -78,12 +86,12 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
                 classes[fund.key] = "Fund"
             drafts.append(draft)
         if money and not any(lexicon()[t.kind].get("money") for t in triggers):
-            drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, weak))
+            drafts.extend(_continuation(span, index, drafts, in_sentence, of_mention, money, classes, guesses))
     topic = _topic(entities)
     merged = _merge(drafts)
     for draft in merged:
         _fill_defaults(draft, topic, classes)
-    merged = [d for d in merged if _complete(d) and not _unsaid(d)]
+    merged = _settle_classes([d for d in merged if _complete(d) and not _unsaid(d)], classes, guesses)
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
     return [_fact(d, sentences, spans, of_mention) for d in merged], retyped + funds
@@ -102,7 +110,7 @@ def _valuation(text: str, m: Mention, floor: int) -> bool:
 
 def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], span: Span,
                 in_sentence: Sequence[Mention], of_mention: dict[Mention, str], classes: dict[str, str],
-                weak: set[str]) -> None:
+                guesses: dict[str, tuple[str, ...]]) -> None:
     """Fill roles from the slots of the mentions with no other trigger between them and this one."""
     slots = dict(trigger.slots)
     here = trigger.token.idx
@@ -119,24 +127,42 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
         role = slots.get(slot)
         if role in lexicon()[draft.kind].get("named", ()) and m.form == "pronoun":
             continue  # a pronoun's referent is a guess this role does not take
-        if role is not None and _assign(draft, role, of_mention[m], classes, weak) and slot in {"subject", "passive"}:
+        if role is not None and _assign(draft, role, of_mention[m], classes, guesses) and slot in {"subject", "passive"}:
             draft.subject_role = role
 
 
-def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str], weak: set[str]) -> bool:
-    """Give ``role`` to ``key`` when its class fits; a weakly typed entity takes the role's class."""
+def _assign(draft: _Draft, role: str, key: str, classes: dict[str, str],
+            guesses: dict[str, tuple[str, ...]]) -> bool:
+    """Give ``role`` to ``key`` when its class fits, or a class its NER-given class may be turned into does."""
     accepted = lexicon()[draft.kind]["roles"].get(role)
-    if accepted is None or (classes[key] not in accepted and key not in weak):
+    if accepted is None or not {classes[key], *guesses.get(key, ())} & set(accepted):
         return False
     if any(key in values for other, values in draft.roles.items() if other != role):
         return False  # one thing plays one part: no one sues or buys themselves
-    guess = " " not in key.partition(":")[2] or classes[key] == "Product"
-    if key in weak and (classes[key] not in accepted or guess):
-        # the class the French model gives an unknown one-word name or a MISC is a guess; the role knows better
-        classes[key] = accepted[0]
-    weak.discard(key)  # the first role it plays settles its class: no later role of another class retypes it
     draft.add(role, key)
     return True
+
+
+def _settle_classes(drafts: Sequence[_Draft], classes: dict[str, str],
+                    guesses: dict[str, tuple[str, ...]]) -> list[_Draft]:
+    """Give a thing the NER alone typed the class of the first role it plays in an event that is kept, when the
+    role does not take its class or would rather have one it may become (an investor is first an organisation),
+    and drop the roles and events that class then does not fit."""
+    for draft in drafts:
+        for role, values in draft.roles.items():
+            accepted = lexicon()[draft.kind]["roles"].get(role, ())
+            for key in values:
+                if key in guesses and (classes[key] not in accepted or accepted[0] in guesses[key]):
+                    classes[key] = next(c for c in accepted if c in guesses[key])  # the role's first class it may take
+                guesses.pop(key, None)
+    kept = []
+    for draft in drafts:
+        draft.roles = {r: [v for v in vs if not isinstance(v, str) or r not in lexicon()[draft.kind]["roles"]
+                           or classes[v] in lexicon()[draft.kind]["roles"][r]] for r, vs in draft.roles.items()}
+        draft.roles = {r: vs for r, vs in draft.roles.items() if vs}
+        if _complete(draft):
+            kept.append(draft)
+    return kept
 
 
 def _fill_values(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger],
@@ -220,7 +246,7 @@ def _fill_defaults(draft: _Draft, topic: str | None, classes: dict[str, str]) ->
     story about an organisation is named there."""
     for role, source in lexicon()[draft.kind].get("defaults", {}).items():
         if source == "topic" and topic is not None and role not in draft.roles:
-            _assign(draft, role, topic, classes, set())
+            _assign(draft, role, topic, classes, {})
 
 
 def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
@@ -240,7 +266,7 @@ def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
 
 def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence: Sequence[Mention],
                   of_mention: dict[Mention, str], money: Sequence[Mention], classes: dict[str, str],
-                  weak: set[str]) -> list[_Draft]:
+                  guesses: dict[str, tuple[str, ...]]) -> list[_Draft]:
     """"L'opération a constitué 2,5 milliards": a sentence that takes up the event before it."""
     rules = lexicon()
     noun = next((t for t in span if t.lemma_.lower() in rules["continuations"] and t.pos_ == "NOUN"
@@ -254,7 +280,7 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
     subjects = [m for m in in_sentence if m.subject and m.end <= noun.idx]
     if subjects and base.subject_role:
         # a new subject: the same kind of event for someone else ("Syntony arrive avec une opération")
-        _assign(draft, base.subject_role, of_mention[subjects[0]], classes, weak)
+        _assign(draft, base.subject_role, of_mention[subjects[0]], classes, guesses)
     else:
         draft.roles = {r: list(v) for r, v in base.roles.items() if r not in {"amount", "date", "duration"}}
     text = text_of(span.doc)

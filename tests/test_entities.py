@@ -271,3 +271,14 @@ def test_a_linked_entity_keeps_its_id_whichever_name_comes_first() -> None:
     mentions = [Mention(0, 5, "Monde", "Organization"), Mention(20, 28, "Le Monde", "Organization")]
     entity = _entity("wd:Q12461", mentions, load_gazetteer())
     assert (entity.qid, entity.label) == ("Q12461", "Le Monde")
+
+
+def test_a_surname_joins_the_full_name_of_its_own_class() -> None:
+    # "Servier" the person is the founder, not "Laboratoires Servier", though that name is the longer
+    text = "Les Laboratoires Servier et Jacques Servier. Servier parle."
+    company = Mention(4, 24, "Laboratoires Servier", "Organization")
+    founder = Mention(28, 43, "Jacques Servier", "Person")
+    surname = Mention(45, 52, "Servier", "Person", subject=True)
+    entities = by_label(text, [company, founder, surname])
+    assert [m.text for m in entities["Jacques Servier"].mentions] == ["Jacques Servier", "Servier"]
+    assert [m.text for m in entities["Laboratoires Servier"].mentions] == ["Laboratoires Servier"]

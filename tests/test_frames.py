@@ -12,7 +12,7 @@ from kg.frames import kinds, triggers_in
 from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc
-from tests.test_facts import entity, events, money
+from tests.test_facts import all_is_well, entity, events, money
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 
@@ -223,6 +223,34 @@ def test_the_first_role_a_weakly_typed_name_plays_settles_its_class() -> None:
     facts, named = find_events(doc, sentences, [max_roy, acme, beta], [], "d")
     assert {e.key: e.kind for e in named}[max_roy.key] == "Person"
     assert [f.kind for f in facts] == ["Departure"]
+
+
+def test_a_role_retypes_a_guessed_class_only_towards_what_the_ner_may_have_missed() -> None:
+    # "Qonto investit 5 millions d'euros dans Beta. Acme a déclaré que tout va bien."
+    rows = [("Qonto", "Qonto", "PROPN", "nsubj", 1), ("investit", "investir", "VERB", "ROOT", 1, "VerbForm=Fin"),
+            ("5", "5", "NUM", "nummod", 3), ("millions", "million", "NOUN", "obj", 1),
+            ("d'", "de", "ADP", "case", 5, "", True), ("euros", "euro", "NOUN", "nmod", 3),
+            ("dans", "dans", "ADP", "case", 7), ("Beta", "Beta", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+            ("Acme", "Acme", "PROPN", "nsubj", 11), ("a", "avoir", "AUX", "aux", 11),
+            ("déclaré", "déclarer", "VERB", "ROOT", 11, "VerbForm=Part"), *all_is_well(11)]
+    doc = make_doc(rows, starts=(0, 9))
+    qonto, acme = weak(doc, "Qonto", "Person", subject=True), weak(doc, "Acme", "Organization", subject=True)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    facts, named = find_events(doc, sentences, [qonto, entity(doc, "Beta", "Organization"), acme], money(doc), "d")
+    classes = {e.key: e.kind for e in named}
+    # a one-word "person" investing is a company (an investor is first an organisation); a speaking
+    # organisation stays one, though a speaker is first a person
+    assert (classes[qonto.key], classes[acme.key]) == ("Organization", "Organization")
+    assert sorted(f.kind for f in facts) == ["Investment", "Statement"]
+
+
+def test_an_event_that_is_not_kept_retypes_nothing() -> None:
+    # "Rouen recrute." names no one recruited: no appointment, and Rouen stays a place
+    doc = make_doc([("Rouen", "Rouen", "PROPN", "nsubj", 1), ("recrute", "recruter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    (".", ".", "PUNCT", "punct", 1)])
+    rouen = weak(doc, "Rouen", "Place", subject=True)
+    facts, named = find_events(doc, [Sentence(0, len(doc.text), doc.text)], [rouen], [], "d")
+    assert facts == [] and [e.kind for e in named] == ["Place"]
 
 
 def test_a_pronoun_subject_that_is_no_mention_is_not_the_name_before() -> None:

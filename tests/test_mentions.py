@@ -295,6 +295,24 @@ def test_the_noun_before_du_nom_de_gives_the_class_of_the_name() -> None:
     assert got == [("Rivian", "Organization", "context")]
 
 
+def test_a_noun_set_before_names_says_they_are_organisations() -> None:
+    # "les géants Walmart et Google", "du groupe parapétrolier TechnipFMC": the NER says a product and a person;
+    # "le journal La Croix, Cynthia Fleury": a name after a comma is not coordinated
+    doc = make_doc([("les", "le", "DET", "det", 1), ("géants", "géant", "NOUN", "nsubj", 1),
+                    ("Walmart", "Walmart", "PROPN", "nmod", 1), ("et", "et", "CCONJ", "cc", 4),
+                    ("Google", "Google", "PROPN", "conj", 2), ("du", "de", "ADP", "case", 6),
+                    ("groupe", "groupe", "NOUN", "nmod", 1), ("parapétrolier", "parapétrolier", "ADJ", "amod", 6),
+                    ("TechnipFMC", "TechnipFMC", "PROPN", "nmod", 6), ("le", "le", "DET", "det", 10),
+                    ("journal", "journal", "NOUN", "nmod", 1), ("Libération", "Libération", "PROPN", "nmod", 10),
+                    (",", ",", "PUNCT", "punct", 13, "", True), ("Cynthia", "Cynthia", "PROPN", "appos", 11),
+                    ("Fleury", "Fleury", "PROPN", "flat:name", 13)],
+                   ents=["O", "O", "B-MISC", "O", "B-PER", "O", "O", "O", "B-MISC", "O", "O", "B-ORG", "O", "B-PER",
+                         "I-PER"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Walmart", "Organization"), ("Google", "Organization"), ("TechnipFMC", "Organization"),
+                   ("Libération", "Organization"), ("Cynthia Fleury", "Person")]
+
+
 def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
     return [(m.text, m.kind, m.form, m.head + "+" * m.plural, m.definite)
             for m in find_mentions(make_doc(rows, ents), load_gazetteer())

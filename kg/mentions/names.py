@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
+# The determiners (and contractions) before a noun that says what the name after it is: "du groupe X".
+_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette",
+                          "ces", "son", "sa", "ses", "leur", "leurs"})
+_ADJECTIVES = 3  # adjectives between that noun and the name at most
+_COORDINATED = 4  # names coordinated after it at most, itself included
 
 
 def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
@@ -56,6 +61,8 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = "Organization", "context"
             elif cue == "ner" and (said := _named_as(tokens[0])):
                 kind, cue = said, "context"
+            elif cue == "ner" and kind != "Organization" and _organisation_context(tokens[0]):
+                kind, cue = "Organization", "context"
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
 
 
@@ -69,6 +76,31 @@ def _named_as(first: Token) -> str | None:
             classes = anaphora_table()["nouns"].get(doc[at - len(words) - 1].lemma_.lower())
             return classes[0] if classes else None
     return None
+
+
+def _organisation_context(first: Token) -> bool:
+    """"le groupe parapétrolier TechnipFMC", "les géants Walmart et Google": a name set right
+    after a noun that says it is an organisation (names.yml organisation_cues), or coordinated after such a name."""
+    doc = first.doc
+    i = first.i - 1
+    for _ in range(_COORDINATED):
+        adjectives = 0
+        while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and adjectives < _ADJECTIVES:
+            i, adjectives = i - 1, adjectives + 1  # "la banque [française]", "le [premier] fabricant [mondial]"
+        if i < 1:
+            return False
+        word, start = doc[i].lower_, i
+        if doc[i - 1].text == "-" and i > 1 and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            word, start = f"{doc[i - 2].lower_}-{word}", i - 2  # "la start-up X", split by the tokenizer
+        if doc[i].lemma_.lower() in names_table()["organisation_cues"] or word in names_table()["organisation_cues"]:
+            return start > 0 and doc[start - 1].lower_ in _DETERMINERS
+        if word not in {"et", "ou"} or not doc[i - 1].ent_type_:  # not ",": "le journal La Croix, Cynthia Fleury"
+            return False
+        i -= 1  # "les géants Walmart et Google": Google is one as Walmart is
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        i -= 1
+    return False
 
 
 def _portfolio(first: Token) -> bool:
