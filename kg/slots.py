@@ -4,7 +4,7 @@ preposition before it; the slots a frame maps to roles."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kg.frames import Trigger, lexicon
@@ -173,18 +173,28 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
         named = holding(subject.doc[first - 2])
         if named is not None and named.form == "name":
             return named
-    return held or next((m for c in subject.children if (m := holding(c)) is not None and _body_of(subject, m)),
-                        None)
+    if held is not None or not _is_body(subject):
+        return held
+    return next((m for c in _body_complements(subject) if (m := holding(c)) is not None), None)
 
 
 def _is_person(m: Mention | None) -> bool:
     return m is not None and base_class(m.kind) == "Person"
 
 
-def _body_of(subject: Token, m: Mention) -> bool:
-    """"Le conseil d'administration d'Engie a désigné": a governing body's organisation acts through it."""
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon()["bodies"] and any(
-        c.dep_ == "nmod" and m.start <= c.idx < m.end for c in subject.children)
+def _is_body(subject: Token) -> bool:
+    """"Le conseil d'administration d'Engie a désigné": a governing body, whose organisation acts through it."""
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon()["bodies"]
+
+
+def _body_complements(body: Token) -> Iterator[Token]:
+    """The complements of a governing body, through a bare noun that says which body it is ("le conseil
+    [d'administration] d'Engie", "le comité [de direction] de X")."""
+    for c in body.children:
+        if c.dep_ == "nmod":
+            yield c
+            if c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children):
+                yield from (g for g in c.children if g.dep_ == "nmod")
 
 
 def _participle_of_name(token: Token) -> bool:

@@ -181,6 +181,16 @@ def test_a_governing_body_acts_for_its_organisation() -> None:
     acme, ada = entity(doc, "Acme", "Organization"), entity(doc, "Ada Roy", "Person")
     [named] = events(doc, [acme, ada])
     assert named.values("organization") == [acme.key] and named.values("person") == [ada.key]
+    # "Le conseil d'administration d'Acme a nommé Ada Roy.": through the noun that says which board
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("conseil", "conseil", "NOUN", "nsubj", 7),
+                    ("d'", "de", "ADP", "case", 3, "", True), ("administration", "administration", "NOUN", "nmod", 1),
+                    ("d'", "de", "ADP", "case", 5, "", True), ("Acme", "Acme", "PROPN", "nmod", 3),
+                    ("a", "avoir", "AUX", "aux", 7), ("nommé", "nommer", "VERB", "ROOT", 7, "VerbForm=Part"),
+                    ("Ada", "Ada", "PROPN", "obj", 7), ("Roy", "Roy", "PROPN", "flat:name", 8),
+                    (".", ".", "PUNCT", "punct", 7)])
+    acme, ada = entity(doc, "Acme", "Organization"), entity(doc, "Ada Roy", "Person")
+    [named] = events(doc, [acme, ada])
+    assert named.values("organization") == [acme.key] and named.values("person") == [ada.key]
 
 
 def test_etre_with_a_verb_of_motion_is_no_passive() -> None:

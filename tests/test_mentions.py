@@ -61,6 +61,16 @@ def test_institution_nouns_made_names() -> None:
                    ("Paris", "Place")]
 
 
+def test_an_institution_noun_without_its_article_makes_no_name() -> None:
+    # "le conseil d'administration d'Engie": a kind of board, not an administration named Engie
+    doc = make_doc([("le", "le", "DET", "det", 1), ("conseil", "conseil", "NOUN", "nsubj", 1),
+                    ("d'", "de", "ADP", "case", 3, "", True), ("administration", "administration", "NOUN", "nmod", 1),
+                    ("d'", "de", "ADP", "case", 5, "", True), ("Engie", "Engie", "PROPN", "nmod", 3)],
+                   ents=["O", "O", "O", "O", "O", "B-ORG"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Engie", "Organization")]
+
+
 def test_hyphenated_names_stay_whole() -> None:
     # "l'Agence France-Presse" (the model tags "France" alone) and "contre al-Nosra"
     doc = make_doc([("à", "à", "ADP", "case", 2), ("l'", "le", "DET", "det", 2, "", True),

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _OPENING_QUOTE = re.compile("[" + "".join(OPENING_QUOTES) + "]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
+_CONTRACTIONS = {"du", "au", "aux", "des"}  # a preposition and its article: the noun after them is definite
 
 
 def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
@@ -27,8 +28,8 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     starting = {n.start: n for n in names}
     for token in doc:
         if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
-                or doc[token.i - 1].pos_ not in {"DET", "ADP"}:
-            continue
+                or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in _CONTRACTIONS):
+            continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
         end, k = token.idx + len(token.text), token.i + 1
         while k < len(doc):
             nxt = doc[k]
