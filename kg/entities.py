@@ -216,7 +216,9 @@ def _referent(m: Mention, names: Sequence[Mention], of_mention: dict[Mention, st
         number = m.form != "pronoun" or n.plural == m.plural
         return cls in allowed and not bound and not other and number
 
-    candidates = [n for n in names if n.end <= m.start and fits(n)]
+    # a company's description takes up a name ("le groupe" is Elior, not the article's "conseil d'administration")
+    company = m.form == "description" and not {"Person", "Place"} & set(allowed)
+    candidates = [n for n in names if n.end <= m.start and fits(n) and not (company and of_mention[n].startswith(LOCAL))]
     if not candidates:
         return None
 

@@ -234,8 +234,10 @@ def _unsaid(draft: _Draft) -> bool:
 
 
 def _topic(entities: Sequence[Entity]) -> str | None:
-    """The organisation an article is about: the one named most often, at least three times and more than any other."""
-    counts = sorted(((len(e.mentions), e.key) for e in entities if base_class(e.kind) == "Organization"), reverse=True)
+    """The organisation an article is about: the named one it mentions most often, at least three times and more than
+    any other (a common noun's "le conseil d'administration" is none)."""
+    counts = sorted(((len(e.mentions), e.key) for e in entities if base_class(e.kind) == "Organization" and not e.local),
+                    reverse=True)
     if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[1][0] == counts[0][0]:
         return None
     return counts[0][1]

@@ -282,3 +282,13 @@ def test_a_surname_joins_the_full_name_of_its_own_class() -> None:
     entities = by_label(text, [company, founder, surname])
     assert [m.text for m in entities["Jacques Servier"].mentions] == ["Jacques Servier", "Servier"]
     assert [m.text for m in entities["Laboratoires Servier"].mentions] == ["Laboratoires Servier"]
+
+
+def test_a_company_s_description_takes_up_a_name_not_a_thing_of_the_article() -> None:
+    text = "Acme recrute. Le conseil se réunit. Le groupe grandit."
+    acme = Mention(0, 4, "Acme", "Organization", subject=True)
+    board = noun(text, "conseil", "Organization", "conseil", True, subject=True)
+    group = Mention(text.index("groupe"), text.index("groupe") + 6, "groupe", "Organization", "description",
+                    subject=True, head="groupe", definite=True)
+    entities = by_label(text, [acme, board, group])
+    assert [m.text for m in entities["Acme"].mentions] == ["Acme", "groupe"]
