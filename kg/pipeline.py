@@ -30,6 +30,7 @@ from kg.reader import Skipped, read_documents
 from kg.readings import checked
 from kg.records import Document, Extraction, Sentence
 from kg.relations import find_relations
+from kg.relations.inferred import appointed
 from kg.store import Store
 from kg.triples import content_hash, document_iri, document_triples, ntriples
 
@@ -83,7 +84,8 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     events, named = find_events(parsed, sentences, [e for e in entities if not e.local], values, document.id)
     entities = [*named, *local]
     relations = find_relations(parsed, sentences, entities)
-    facts = events + relations
+    known = {(f.kind, f.roles) for f in relations}
+    facts = events + relations + [f for f in appointed(events) if (f.kind, f.roles) not in known]
     entities, facts = across_articles(supported(entities, facts), facts, document.id)
     return Extraction(document, sentences, tuple(entities), tuple(facts))
 

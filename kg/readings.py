@@ -8,7 +8,7 @@ from functools import cache
 from kg.data import load_yaml
 from kg.entities import supported
 from kg.records import Extraction, Fact
-from kg.relations.inferred import STORY_PLACE
+from kg.relations.inferred import APPOINTED, STORY_PLACE
 
 SAID = "what was said"  # a statement's content and the names in it, read apart from who said it
 _SAID_ROLES = {"content", "about"}
@@ -20,8 +20,8 @@ def _readings() -> dict[str, dict[str, int]]:
 
 
 def family(fact: Fact) -> str:
-    """The rule family that wrote a fact: its kind, or "place of the story"."""
-    return "place of the story" if fact.method == STORY_PLACE else fact.kind
+    """The rule family that wrote a fact: its kind, "place of the story", or the appointment it was read from."""
+    return {STORY_PLACE: "place of the story", APPOINTED: "Appointment"}.get(fact.method, fact.kind)
 
 
 def on_by_default(name: str) -> bool:

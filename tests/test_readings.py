@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.data import load_yaml
 from kg.frames import kinds
 from kg.readings import checked, family, on_by_default
-from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence
-from kg.relations.inferred import STORY_PLACE
+from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence, Value
+from kg.relations.inferred import STORY_PLACE, appointed
 
 TEXT = "Ada Roy, présidente de Acme, a dit que Acme achète Beta à Paris."
 S = Sentence(0, len(TEXT), TEXT)
@@ -46,3 +48,16 @@ def test_a_statement_keeps_its_speaker_when_what_was_said_is_off(monkeypatch) ->
                                                           "what was said": {"read": 10, "right": 5}})
     [kept] = checked(Extraction(Document("d", TEXT, "d"), (S,), (ada, acme), (said,))).facts
     assert kept.roles == (("speaker", ada.key),)
+
+
+def test_an_appointment_done_gives_its_person_the_title_and_employer_in_its_own_family() -> None:
+    ada, acme, beta = entity("Ada Roy", "Person"), entity("Acme", "Organization"), entity("Beta", "Organization")
+    named = Fact("Appointment", (("person", ada.key), ("organization", acme.key), ("title", Value("présidente", "fr"))),
+                 (S,), "nommée", "trigger")
+    planned = replace(named, roles=(("person", ada.key), ("organization", beta.key)), status="planned")
+    together = Fact("Appointment", (("person", ada.key), ("person", beta.key), ("title", Value("membres", "fr"))),
+                    (S,), "nommés", "trigger")
+    got = list(appointed([named, planned, together]))
+    assert [(f.kind, f.roles) for f in got] == [("worksFor", (("subject", ada.key), ("object", acme.key))),
+                                                 ("jobTitle", (("subject", ada.key), ("object", "présidente")))]
+    assert {family(f) for f in got} == {"Appointment"}

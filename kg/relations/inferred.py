@@ -17,6 +17,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 STORY_PLACE = "inferred place of the story"  # the method of the place an article's lead gives its story
+APPOINTED = "inferred from an appointment"  # the method of the title and employer an appointment gives
+
+
+def appointed(events: Sequence[Fact]) -> Iterator[Fact]:
+    """"X est nommé directeur général d'Acme": once done (not planned, considered or denied), X works for Acme
+    and holds the title; a title given to several people at once is no one's ("nommés respectivement")."""
+    for event in events:
+        if event.kind != "Appointment" or event.status != "asserted":
+            continue
+        people = event.values("person")
+        for person in people:
+            for employer in event.values("organization"):
+                yield Fact("worksFor", (("subject", person), ("object", employer)), event.sentences, "worksFor",
+                           APPOINTED, is_event=False)
+            for title in event.values("title") if len(people) == 1 else ():
+                yield Fact("jobTitle", (("subject", person), ("object", str(title.value))), event.sentences,
+                           "jobTitle", APPOINTED, is_event=False)
 
 
 def through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:
