@@ -94,6 +94,15 @@ def test_people_an_appointment_with_its_title_and_a_denied_departure() -> None:
                        ("Engie", "Engie", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2)])
     [stays] = events(denied, [entity(denied, "Max", "Person", subject=True), entity(denied, "Engie", "Organization")])
     assert (stays.kind, stays.status) == ("Departure", "denied")
+    # "Ada Roy devient directrice de Engie." is an appointment; "Ada Roy devient célèbre." is none
+    for word, lemma, pos, told in (("directrice", "directeur", "NOUN", True), ("célèbre", "célèbre", "ADJ", False)):
+        doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                        ("devient", "devenir", "VERB", "ROOT", 2, "VerbForm=Fin"), (word, lemma, pos, "xcomp", 2),
+                        ("de", "de", "ADP", "case", 5), ("Engie", "Engie", "PROPN", "nmod", 3),
+                        (".", ".", "PUNCT", "punct", 2)])
+        ada, engie = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Engie", "Organization")
+        assert [(f.kind, f.values("person")) for f in events(doc, [ada, engie])] == (
+            [("Appointment", [ada.key])] if told else [])
 
 
 def test_results_a_loss_and_jobs_cut_with_their_count() -> None:
