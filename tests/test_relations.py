@@ -57,6 +57,16 @@ def test_only_a_head_of_the_employer_itself_leads_it() -> None:
                    ("worksFor", "Paul Lou", "ONU"), ("jobTitle", "Paul Lou", "président de la commission")}
 
 
+def test_a_title_apposed_after_a_name_is_its_title_though_it_is_a_mention_of_the_person() -> None:
+    text = "Loïc Poirier, Directeur général, a parlé."
+    start = text.index("Directeur")
+    mentions = (Mention(0, 12, "Loïc Poirier", "Person"),
+                Mention(start, start + 17, "Directeur général", "Person", "description", cue="context"))
+    facts = find_relations(unparsed(text), [Sentence(0, len(text), text)], [Entity("loic", "Loïc Poirier", "Person",
+                                                                                    mentions)])
+    assert [(f.kind, f.values("object")) for f in facts] == [("jobTitle", ["Directeur général"])]
+
+
 def test_title_before_a_name() -> None:
     got = relations("Le secrétaire d'État américain Mike Pompeo a parlé.", {"Mike Pompeo": "Person"})
     assert got == {("jobTitle", "Mike Pompeo", "secrétaire d'État américain")}

@@ -61,8 +61,9 @@ def mask(sentence: Sentence, mentions: Sequence[Mention]) -> str:
 
 
 def _introduces(m: Mention, mentions: Sequence[Mention]) -> bool:
-    """"le secrétaire d'État américain" before "Mike Pompeo" is part of a title, not a mention."""
-    return any(n.form == "name" and 0 <= n.start - m.end < 60 for n in mentions)
+    """"le secrétaire d'État américain" before "Mike Pompeo", or "directeur général" apposed after "Loïc Poirier, ",
+    is part of a title, not a mention."""
+    return any(n.form == "name" and (0 <= n.start - m.end < 60 or 0 <= m.start - n.end <= 2) for n in mentions)
 
 
 def _listed_after(masked: str, end: int) -> list[int]:
