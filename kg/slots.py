@@ -33,8 +33,12 @@ _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _D
 
 
 def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
-    """"X et Y", "X, Y et Z"; not a description set after a name by a comma: "Michel Sapin, le ministre"."""
-    return bool(_COORDINATION.match(text[previous.end : m.start])) and not _apposed(text, previous, m)
+    """"X et Y", "X, Y et Z"; not a description set after a name by a comma ("Michel Sapin, le ministre"), nor a
+    name of another class ("Benjamin Cauchy, Gilet jaune libre", "Jean-Pierre Taschereau, un Québécois")."""
+    between = text[previous.end : m.start]
+    if not _COORDINATION.match(between) or _apposed(text, previous, m):
+        return False
+    return not _COMMA.match(between) or base_class(previous.kind) == base_class(m.kind)
 
 
 def _apposed(text: str, name: Mention, m: Mention) -> bool:

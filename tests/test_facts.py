@@ -287,6 +287,20 @@ def test_a_name_inside_an_apposition_does_not_stand_in_for_the_subject() -> None
     assert said.values("speaker") == [jadot.key]
 
 
+def test_a_name_of_another_class_after_a_comma_is_no_second_subject() -> None:
+    # "Ada Roy, Gilets libres, dénonce que ...": one speaker; "Ada Roy, Max Lou et Eva Ko dénoncent": three
+    for names, kinds, told in ((["Ada Roy", "Gilets libres"], ["Person", "Product"], 1),
+                               (["Ada Roy", "Max Lou"], ["Person", "Person"], 2)):
+        first, second = (n.split() for n in names)
+        doc = make_doc([(first[0], first[0], "PROPN", "nsubj", 6), (first[1], first[1], "PROPN", "flat:name", 0, "", True),
+                        (",", ",", "PUNCT", "punct", 3), (second[0], second[0], "PROPN", "appos", 0),
+                        (second[1], second[1], "PROPN", "flat:name", 3, "", True), (",", ",", "PUNCT", "punct", 3),
+                        ("dénonce", "dénoncer", "VERB", "ROOT", 6, "VerbForm=Fin"), *all_is_well(6)])
+        ada, other = (entity(doc, n, k) for n, k in zip(names, kinds, strict=True))
+        [said] = events(doc, [ada, other])
+        assert said.values("speaker") == [ada.key, other.key][:told]
+
+
 def test_a_title_s_holder_is_not_a_name_of_its_relative_clause() -> None:
     # "Le ministre, qui a reçu Merkel, a déclaré que ...": the minister speaks, not Merkel
     doc = make_doc([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 9, "", True),
