@@ -136,6 +136,16 @@ def test_speech_hearsay_is_reported() -> None:
     assert (deal.kind, deal.status, deal.values("acquirer")) == ("Acquisition", "reported", [apple.key])
 
 
+def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:
+    # "Ada Roy a déclaré l'état d'urgence.", "Ada Roy a déclaré la guerre."
+    for noun in ("état", "guerre"):
+        doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 3), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                        ("a", "avoir", "AUX", "aux:tense", 3), ("déclaré", "déclarer", "VERB", "ROOT", 3, "VerbForm=Part"),
+                        ("l'", "le", "DET", "det", 5, "", True), (noun, noun, "NOUN", "obj", 3),
+                        (".", ".", "PUNCT", "punct", 3)])
+        assert events(doc, [entity(doc, "Ada Roy", "Person", subject=True)]) == []
+
+
 def test_one_deal_told_twice_far_apart_is_one_event() -> None:
     # "Safran rachète Zodiac. Il pleut. Il pleut. Safran rachète Zodiac pour 9 milliards d'euros."
     deal = [("Safran", "Safran", "PROPN", "nsubj", 1), ("rachète", "racheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
