@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+_CLIMB = 8  # the most heads looked at above a trigger for the words that make it less than asserted
+
+
 @cache
 def lexicon() -> dict:
     """The engine's data (events.yml) and every kind of the frame lexicon, by kind."""
@@ -150,11 +153,13 @@ def status(token: Token) -> str:
         return "denied"
     chain = [token]
     head = token
-    for _ in range(3):
-        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"}:
+    verbs = 0  # a noun's own phrase is climbed to its verb ("menacé d'emmener X avec 500 € d'amende"), then 3 heads
+    for _ in range(_CLIMB):
+        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"} or verbs == 3:
             break
         head = head.head
         chain.append(head)
+        verbs += head.pos_ in {"VERB", "AUX"} or bool(verbs)
     for word in chain[1:]:
         for status, lemmas in modality.items():
             if word.lemma_.lower() in lemmas:

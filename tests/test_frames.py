@@ -8,7 +8,7 @@ import rdflib
 
 from kg.data import frame_files, load_yaml
 from kg.facts import find_events
-from kg.frames import kinds, triggers_in
+from kg.frames import kinds, status, triggers_in
 from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
 from tests.handmade import make_doc
@@ -336,6 +336,17 @@ def test_a_fine_is_a_fine_noun_and_falls_on_the_story_s_organisation_when_unsaid
                    tuple(Mention(s, s + 1, ".", "Organization", "noun", head="conseil") for s in stops))
     [fine] = [f for f in events(doc, [acme, authority, board]) if f.kind == "Fine"]
     assert fine.values("fined") == [acme.key] and fine.values("authority") == [authority.key]
+
+
+def test_a_noun_s_status_is_read_above_its_own_phrase() -> None:
+    # "Ada menace d'emmener Acme avec 500 euros d'amende.": a threatened fine, four heads above the noun
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 1), ("menace", "menacer", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("d'", "de", "ADP", "mark", 3, "", True), ("emmener", "emmener", "VERB", "xcomp", 1),
+                    ("Acme", "Acme", "PROPN", "obj", 3), ("avec", "avec", "ADP", "case", 7),
+                    ("500", "500", "NUM", "nummod", 7), ("euros", "euro", "NOUN", "nmod", 4),
+                    ("d'", "de", "ADP", "case", 9, "", True), ("amende", "amende", "NOUN", "nmod", 7),
+                    (".", ".", "PUNCT", "punct", 1)])
+    assert status(doc[9]) == "considered"
 
 
 def test_an_attempt_is_only_considered() -> None:
