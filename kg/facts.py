@@ -13,7 +13,7 @@ from kg.frames import Trigger, job_count, lexicon, status, title_after, triggers
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Entity, Fact, Mention, Sentence, Value
-from kg.slots import mention_slots
+from kg.slots import inverted_subject, mention_slots
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
@@ -355,8 +355,9 @@ def _content(trigger: Token) -> tuple[int, int] | None:
     """What was said, as offsets: the clause the verb governs; else the quotation of its sentence nearest to
     it; else, for a verb set after what was said ("« ... », a-t-il déclaré"), what comes before its comma;
     else nothing (the whole sentence would say more than was said)."""
+    speaker = inverted_subject(trigger)  # "..., a annoncé l'Elysée": the speaker, not what was said
     for child in trigger.children:
-        if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i:
+        if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i and child != speaker:
             tokens = list(child.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     sentence = trigger.sent
@@ -366,7 +367,8 @@ def _content(trigger: Token) -> tuple[int, int] | None:
     if quotes:
         return min(quotes, key=lambda q: min(abs(q[0] - trigger.idx), abs(q[1] - trigger.idx)))
     before = text[sentence.start_char : trigger.idx]
-    inverted = trigger.dep_ == "parataxis" or any(c.dep_ in SUBJECT_DEPS and c.i > trigger.i for c in trigger.children)
+    inverted = trigger.dep_ == "parataxis" or speaker is not None \
+        or any(c.dep_ in SUBJECT_DEPS and c.i > trigger.i for c in trigger.children)
     if "," in before and inverted:
         return sentence.start_char, sentence.start_char + before.rindex(",")
     return None

@@ -70,7 +70,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         elif case is not None and (not trigger.attached or _complement_of(token, m)):
             slot_of[m] = case
         previous = m
-    subject = _dependency_subject(token)
+    subject = (trigger.kind == "Statement" and inverted_subject(token)) or _dependency_subject(token)
     passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
@@ -205,6 +205,21 @@ def _participle_of_name(token: Token) -> bool:
     """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
     return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
         and token.head.pos_ == "PROPN" and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """"..., a annoncé l'Elysée.", "« ... », précise l'Autorité dans un communiqué": a speech verb set after what
+    was said, with no subject before it, whose "object" ends its clause is its subject, put after it."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return None
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    if first.i == 0 or first.doc[first.i - 1].text not in {",", "»", "”", '"'}:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+    if said is None:
+        return None
+    rest = [t for t in verb.doc[max(t.i for t in said.subtree) + 1 : verb.sent.end] if not t.is_punct]
+    return said if all(verb in t.ancestors for t in rest) else None
 
 
 def _dependency_subject(token: Token) -> Token | None:

@@ -301,6 +301,17 @@ def test_a_name_of_another_class_after_a_comma_is_no_second_subject() -> None:
         assert said.values("speaker") == [ada.key, other.key][:told]
 
 
+def test_a_speech_verb_after_what_was_said_takes_its_subject_after_it() -> None:
+    # "Ada Roy part, a annoncé Acme.": Acme speaks (the parse calls it an object), Ada Roy is what was said
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("part", "partir", "VERB", "ROOT", 2, "VerbForm=Fin"), (",", ",", "PUNCT", "punct", 5, "", True),
+                    ("a", "avoir", "AUX", "aux:tense", 5), ("annoncé", "annoncer", "VERB", "conj", 2, "VerbForm=Part"),
+                    ("Acme", "Acme", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 2)])
+    ada, acme = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")
+    [said] = [f for f in events(doc, [ada, acme]) if f.kind == "Statement"]
+    assert said.values("speaker") == [acme.key] and said.values("content") == ["Ada Roy part"]
+
+
 def test_a_title_s_holder_is_not_a_name_of_its_relative_clause() -> None:
     # "Le ministre, qui a reçu Merkel, a déclaré que ...": the minister speaks, not Merkel
     doc = make_doc([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 9, "", True),

@@ -321,6 +321,12 @@ def test_a_noun_set_before_names_says_they_are_organisations() -> None:
     got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Walmart", "Organization"), ("Google", "Organization"), ("TechnipFMC", "Organization"),
                    ("Libération", "Organization"), ("Cynthia Fleury", "Person")]
+    # "le géant du lait Lactalis": the noun's complement between it and the name
+    doc = make_doc([("le", "le", "DET", "det", 1), ("géant", "géant", "NOUN", "ROOT", 1), ("du", "de", "ADP", "case", 3),
+                    ("lait", "lait", "NOUN", "nmod", 1), ("Lactalis", "Lactalis", "PROPN", "nmod", 1)],
+                   ents=["O", "O", "O", "O", "B-LOC"])
+    assert [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == [
+        ("Lactalis", "Organization")]
 
 
 def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:

@@ -94,6 +94,12 @@ def _organisation_context(first: Token) -> bool:
             word, start = f"{doc[i - 2].lower_}-{word}", i - 2  # "la start-up X", split by the tokenizer
         if doc[i].lemma_.lower() in names_table()["organisation_cues"] or word in names_table()["organisation_cues"]:
             return start > 0 and doc[start - 1].lower_ in _DETERMINERS
+        if doc[i].pos_ == "NOUN" and doc[i].is_lower and i > 2 and adjectives == 0:
+            # "le géant du lait Lactalis", "les géants de la technologie Nvidia": the cue's complement between
+            link = i - 2 if doc[i - 1].lower_ in {"la", "l'", "l’"} else i - 1
+            if doc[link].lower_ in {"du", "de", "des", "d'", "d’"} and link > 0 and (
+                    doc[link - 1].lemma_.lower() in names_table()["organisation_cues"]):
+                return link > 1 and doc[link - 2].lower_ in _DETERMINERS
         if word not in {"et", "ou"} or not doc[i - 1].ent_type_:  # not ",": "le journal La Croix, Cynthia Fleury"
             return False
         i -= 1  # "les géants Walmart et Google": Google is one as Walmart is
