@@ -4,6 +4,7 @@ from kg.amounts import parse_amounts
 from kg.facts import find_events
 from kg.frames import triggers_in
 from kg.records import Entity, Mention, Sentence
+from kg.slots import inverted_subject
 from tests.handmade import make_doc
 
 
@@ -310,6 +311,14 @@ def test_a_speech_verb_after_what_was_said_takes_its_subject_after_it() -> None:
     ada, acme = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")
     [said] = [f for f in events(doc, [ada, acme]) if f.kind == "Statement"]
     assert said.values("speaker") == [acme.key] and said.values("content") == ["Ada Roy part"]
+    # "Acme, le géant, a annoncé que des blocs Lego ...", the clause parsed as an object: Lego does not speak
+    doc = make_doc([("Acme", "Acme", "PROPN", "dep", 5), (",", ",", "PUNCT", "punct", 3),
+                    ("le", "le", "DET", "det", 3), ("géant", "géant", "NOUN", "appos", 0, "", True),
+                    (",", ",", "PUNCT", "punct", 5), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("annoncé", "annoncer", "VERB", "ROOT", 6, "VerbForm=Part"), ("que", "que", "ADV", "mark", 9),
+                    ("des", "de", "DET", "det", 9), ("blocs", "bloc", "NOUN", "obj", 6),
+                    ("Lego", "Lego", "PROPN", "nmod", 9), (".", ".", "PUNCT", "punct", 6)])
+    assert inverted_subject(doc[6]) is None
 
 
 def test_a_title_s_holder_is_not_a_name_of_its_relative_clause() -> None:
