@@ -218,7 +218,7 @@ def inverted_subject(verb: Token) -> Token | None:
     said = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     if said is None or any(t.lower_ in {"que", "qu'", "qu’"} for t in verb.doc[verb.i : verb.sent.end]):
         return None  # not with what was said after it ("a annoncé mercredi que ...", however parsed)
-    rest = [t for t in verb.doc[max(t.i for t in said.subtree) + 1 : verb.sent.end] if not t.is_punct]
+    rest = [t for t in verb.doc[max(t.i for t in said.subtree) + 1 : verb.sent.end] if not (t.is_punct or t.is_space)]
     return said if all(verb in t.ancestors for t in rest) else None
 
 

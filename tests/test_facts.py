@@ -303,11 +303,12 @@ def test_a_name_of_another_class_after_a_comma_is_no_second_subject() -> None:
 
 
 def test_a_speech_verb_after_what_was_said_takes_its_subject_after_it() -> None:
-    # "Ada Roy part, a annoncé Acme.": Acme speaks (the parse calls it an object), Ada Roy is what was said
+    # "Ada Roy part, a annoncé Acme.\n": Acme speaks (the parse calls it an object), Ada Roy is what was said
     doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
                     ("part", "partir", "VERB", "ROOT", 2, "VerbForm=Fin"), (",", ",", "PUNCT", "punct", 5, "", True),
                     ("a", "avoir", "AUX", "aux:tense", 5), ("annoncé", "annoncer", "VERB", "conj", 2, "VerbForm=Part"),
-                    ("Acme", "Acme", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 2)])
+                    ("Acme", "Acme", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 2, "", True),
+                    ("\n", "\n", "SPACE", "dep", 7)])
     ada, acme = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")
     [said] = [f for f in events(doc, [ada, acme]) if f.kind == "Statement"]
     assert said.values("speaker") == [acme.key] and said.values("content") == ["Ada Roy part"]
