@@ -70,7 +70,8 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         elif case is not None and (not trigger.attached or _complement_of(token, m)):
             slot_of[m] = case
         previous = m
-    subject = (trigger.kind == "Statement" and inverted_subject(token)) or _dependency_subject(token)
+    # a kind that takes what was said may have its speaker after the verb ("..., a annoncé l'Elysée")
+    subject = (lexicon()[trigger.kind].get("content") and inverted_subject(token)) or _dependency_subject(token)
     passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)

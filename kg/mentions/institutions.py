@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.mentions.base import OPENING_QUOTES, is_subject, names_table
+from kg.mentions.base import CONTRACTIONS, OPENING_QUOTES, is_subject, names_table
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.places import demonyms
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 _OPENING_QUOTE = re.compile("[" + "".join(OPENING_QUOTES) + "]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
-_CONTRACTIONS = {"du", "au", "aux", "des"}  # a preposition and its article: the noun after them is definite
 
 
 def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
@@ -28,7 +27,7 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     starting = {n.start: n for n in names}
     for token in doc:
         if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
-                or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in _CONTRACTIONS):
+                or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
             continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
         end, k = token.idx + len(token.text), token.i + 1
         while k < len(doc):

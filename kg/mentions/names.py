@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
-from kg.mentions.base import OPENING_QUOTES, anaphora_table, free_of, is_subject, names_table
+from kg.mentions.base import CONTRACTIONS, OPENING_QUOTES, anaphora_table, free_of, is_subject, names_table
 from kg.mentions.spans import blocked_spans, is_junk, merged, trimmed, without_titles
 from kg.names import fold
 from kg.nlp import text_of
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
 # The determiners (and contractions) before a noun that says what the name after it is: "du groupe X".
-_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette",
-                          "ces", "son", "sa", "ses", "leur", "leurs"})
+_DETERMINERS = CONTRACTIONS | {"le", "la", "l'", "l’", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa",
+                                "ses", "leur", "leurs"}
 _ADJECTIVES = 3  # adjectives between that noun and the name at most
 _COORDINATED = 4  # names coordinated after it at most, itself included
 
@@ -81,7 +81,7 @@ def _named_as(first: Token) -> str | None:
 def _organisation_context(first: Token) -> bool:
     """"le groupe parapétrolier TechnipFMC", "les géants Walmart et Google": a name set right
     after a noun that says it is an organisation (names.yml organisation_cues), or coordinated after such a name."""
-    doc = first.doc
+    doc, cues = first.doc, names_table()["organisation_cues"]
     i = first.i - 1
     for _ in range(_COORDINATED):
         adjectives = 0
@@ -92,13 +92,12 @@ def _organisation_context(first: Token) -> bool:
         word, start = doc[i].lower_, i
         if doc[i - 1].text == "-" and i > 1 and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
             word, start = f"{doc[i - 2].lower_}-{word}", i - 2  # "la start-up X", split by the tokenizer
-        if doc[i].lemma_.lower() in names_table()["organisation_cues"] or word in names_table()["organisation_cues"]:
+        if doc[i].lemma_.lower() in cues or word in cues:
             return start > 0 and doc[start - 1].lower_ in _DETERMINERS
         if doc[i].pos_ == "NOUN" and doc[i].is_lower and i > 2 and adjectives == 0:
             # "le géant du lait Lactalis", "les géants de la technologie Nvidia": the cue's complement between
             link = i - 2 if doc[i - 1].lower_ in {"la", "l'", "l’"} else i - 1
-            if doc[link].lower_ in {"du", "de", "des", "d'", "d’"} and link > 0 and (
-                    doc[link - 1].lemma_.lower() in names_table()["organisation_cues"]):
+            if doc[link].lower_ in {"du", "de", "des", "d'", "d’"} and link > 0 and doc[link - 1].lemma_.lower() in cues:
                 return link > 1 and doc[link - 2].lower_ in _DETERMINERS
         if word not in {"et", "ou"} or not doc[i - 1].ent_type_:  # not ",": "le journal La Croix, Cynthia Fleury"
             return False

@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.data import load_yaml
-from kg.mentions.base import apposes_name, noun_classes
+from kg.mentions.base import CONTRACTIONS, apposes_name, noun_classes
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of, with_lemmas
 from kg.places import demonyms
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _COMPLEMENT_LINKS = {"de", "d'", "à"}  # "accident de voiture", "personnes à bord"
-_CONTRACTIONS = {"du", "au", "aux", "des"}  # a preposition and "le"/"les": the noun after them is definite
 _TITLE_REACH = 8  # tokens between a title and the name it introduces
 
 
@@ -87,7 +86,7 @@ def common_nouns_in(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Ite
         first, last = _noun_phrase(doc, token)  # "un sapeur-pompier": the determiner is the compound's
         det = next((c.lower_ for t in {first, token} for c in t.children if c.dep_ == "det"), "")
         # "du quartier", "au commissariat": the article is in the preposition
-        contracted = not det and any(c.dep_ == "case" and c.lower_ in _CONTRACTIONS for c in token.children)
+        contracted = not det and any(c.dep_ == "case" and c.lower_ in CONTRACTIONS for c in token.children)
         plural = "Plur" in token.morph.get("Number")
         if not (det or contracted or plural or apposed) or token.lemma_.lower() in nouns.plural_only and not plural \
                 or token.dep_ == "obj" and token.head.lemma_ in nouns.idioms.get(token.lemma_.lower(), ()):
