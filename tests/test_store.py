@@ -111,5 +111,6 @@ def test_a_reader_keeps_its_view_open_until_a_build_changes_the_store(tmp_path: 
     with reader.view() as during:
         assert len(during) == before  # the snapshot, while the build writes
     writer.close()
+    del writer  # as a build's process ends: its store is closed, no compaction still runs under the reader
     with reader.view() as after:
         assert len(after) > before
