@@ -26,7 +26,7 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
-_COMPLEMENT = re.compile(r"(?:^|\s)(?:de|du|des|chez)\s", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|chez)\s|d['’]$)", re.IGNORECASE)
 
 
 @cache

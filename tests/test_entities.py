@@ -245,6 +245,20 @@ def test_a_name_of_another_class_after_a_preposition_is_the_noun_complement_not_
     assert entities["Walmart"].kind == "Organization"
 
 
+def test_a_name_right_after_an_elided_de_is_the_noun_complement() -> None:
+    # "Le président directeur général d'Altice Média parle.": the NER's organisation is the title's complement;
+    # "le fonds d'investissement Permira" names the fund its noun describes
+    text = "Le président directeur général d'Altice Média parle. Le fonds d'investissement Permira paie."
+    altice = Mention(text.index("Altice"), text.index("Altice") + 12, "Altice Média", "Organization")
+    boss = Mention(3, 31, "président directeur général", "Person", "description", head="président", definite=True)
+    permira = Mention(text.index("Permira"), text.index("Permira") + 7, "Permira", "Place")
+    fund = Mention(text.index("fonds"), text.index("fonds") + 5, "fonds", "Fund|Organization", "description",
+                   head="fonds", definite=True)
+    entities = by_label(text, [boss, altice, fund, permira])
+    assert entities["Altice Média"].kind == "Organization"
+    assert entities["Permira"].kind == "Fund"
+
+
 def test_across_articles_a_node_is_one_class_and_a_full_name() -> None:
     from kg.entities import across_articles
     from kg.records import Fact

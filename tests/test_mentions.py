@@ -329,6 +329,44 @@ def test_a_noun_set_before_names_says_they_are_organisations() -> None:
         ("Lactalis", "Organization")]
 
 
+def test_a_company_heading_its_paragraph_before_its_description_is_an_organisation() -> None:
+    # "Santé\n\nBiogen : le groupe américain ..." (the NER's span over the line break is cut there); "Westinghouse :
+    # l'entreprise ..." the NER passed over; not "Karsak : les autorités ...", a plural
+    rows = [("Santé", "santé", "NOUN", "ROOT", 0), ("\n\n", "\n\n", "SPACE", "dep", 0, "", True),
+            ("Biogen", "Biogen", "PROPN", "ROOT", 2), (":", ":", "PUNCT", "punct", 2), ("le", "le", "DET", "det", 5),
+            ("groupe", "groupe", "NOUN", "nsubj", 7), ("américain", "américain", "ADJ", "amod", 5),
+            ("investit", "investir", "VERB", "ROOT", 7), (".", ".", "PUNCT", "punct", 7, "", True),
+            ("\n", "\n", "SPACE", "dep", 8, "", True), ("Westinghouse", "Westinghouse", "PROPN", "ROOT", 10),
+            (":", ":", "PUNCT", "punct", 10), ("l'", "le", "DET", "det", 13, "", True),
+            ("entreprise", "entreprise", "NOUN", "nsubj", 14), ("recrute", "recruter", "VERB", "ROOT", 14),
+            (".", ".", "PUNCT", "punct", 14, "", True), ("\n", "\n", "SPACE", "dep", 15, "", True),
+            ("Karsak", "Karsak", "PROPN", "ROOT", 17), (":", ":", "PUNCT", "punct", 17),
+            ("les", "le", "DET", "det", 20), ("autorités", "autorité", "NOUN", "nsubj", 21),
+            ("saisissent", "saisir", "VERB", "ROOT", 21)]
+    ents = ["B-ORG", "I-ORG", "I-ORG", *["O"] * 14, "B-PER", *["O"] * 4]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 2, 10, 17)), load_gazetteer())
+           if m.form == "name"]
+    assert got == [("Biogen", "Organization"), ("Westinghouse", "Organization"), ("Karsak", "Person")]
+
+
+def test_a_description_ends_before_a_finite_verb_the_parser_hung_on_it() -> None:
+    rows = [("le", "le", "DET", "det", 1), ("groupe", "groupe", "NOUN", "nsubj", 1),
+            ("américain", "américain", "ADJ", "amod", 1), ("prévoit", "prévoir", "VERB", "amod", 1, "VerbForm=Fin")]
+    assert [m.text for m in find_mentions(make_doc(rows), load_gazetteer())] == ["groupe américain"]
+
+
+def test_the_name_after_a_title_of_a_companys_staff_is_an_organisation() -> None:
+    # "le directeur général actuel d'Aréas": the NER says a place; "le maire de Lyon" is no company's staff
+    rows = [("le", "le", "DET", "det", 1), ("directeur", "directeur", "NOUN", "ROOT", 1),
+            ("général", "général", "ADJ", "amod", 1), ("actuel", "actuel", "ADJ", "amod", 1),
+            ("d'", "de", "ADP", "case", 5, "", True), ("Aréas", "Aréas", "PROPN", "nmod", 1),
+            ("et", "et", "CCONJ", "cc", 8), ("le", "le", "DET", "det", 8), ("maire", "maire", "NOUN", "conj", 1),
+            ("de", "de", "ADP", "case", 10), ("Lyon", "Lyon", "PROPN", "nmod", 8)]
+    ents = ["O", "O", "O", "O", "O", "B-LOC", "O", "O", "O", "O", "B-LOC"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("Aréas", "Organization"), ("Lyon", "Place")]
+
+
 def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
     return [(m.text, m.kind, m.form, m.head + "+" * m.plural, m.definite)
             for m in find_mentions(make_doc(rows, ents), load_gazetteer())

@@ -43,6 +43,16 @@ def test_title_after_a_name_gives_job_and_employer() -> None:
                    ("jobTitle", "Ted Sarandos", "co-directeur général")}
 
 
+def test_a_title_after_a_name_maybe_after_an_adverb_and_before_an_aside() -> None:
+    got = relations("Arthur Dreyfuss, actuellement directeur général d'Altice Média, parle.",
+                    {"Arthur Dreyfuss": "Person", "Altice Média": "Company"})
+    assert got == {("worksFor", "Arthur Dreyfuss", "Altice Média"), ("headOf", "Arthur Dreyfuss", "Altice Média"),
+                   ("jobTitle", "Arthur Dreyfuss", "directeur général")}
+    got = relations("Pedro Fontana, directeur général d'Aréas (l'activité de concessions), devient directeur.",
+                    {"Pedro Fontana": "Person", "Aréas": "Company"})
+    assert ("worksFor", "Pedro Fontana", "Aréas") in got
+
+
 def test_a_quoted_employer_after_its_common_noun_and_a_place() -> None:
     got = relations('Jack Roy, le président de l\'association "Smoke Kills" à Lyon, parle.',
                     {"Jack Roy": "Person", "Smoke Kills": "Organization", "Lyon": "City"})

@@ -54,7 +54,8 @@ def anaphors_in(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterato
                    for c in token.children):
                 continue  # "la startup Cooptalis": the name is the mention
             end = token.i + 1
-            while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod":
+            while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod" \
+                    and "Fin" not in doc[end].morph.get("VerbForm"):  # not "le groupe américain [prévoit]"
                 end += 1
             # the determiner is left out, as from a name: "la [société]", "le [géant américain]"
             first, last = doc[det[0].i + 1], doc[end - 1]

@@ -16,7 +16,7 @@ from kg.records import Mention
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Product"}
 _LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "à", "au", "aux"})
@@ -25,11 +25,14 @@ _DETERMINERS = CONTRACTIONS | {"le", "la", "l'", "l’", "les", "un", "une", "ce
                                 "ses", "leur", "leurs"}
 _ADJECTIVES = 3  # adjectives between that noun and the name at most
 _COORDINATED = 4  # names coordinated after it at most, itself included
+_HEADED_WORDS = 4  # words of a name that heads a paragraph before a colon at most
+_HEADED_DETERMINERS = frozenset({"le", "la", "l'", "l’"})  # the description after it is the one thing it names
 
 
 def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     text = text_of(doc)
     free = free_of(blocked_spans(text))
+    found: list[tuple[int, int]] = []
     for span in merged(doc):
         # a name the gazetteer knows stays whole ("État islamique", "eBay")
         tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
@@ -61,9 +64,47 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = "Organization", "context"
             elif cue == "ner" and (said := _named_as(tokens[0])):
                 kind, cue = said, "context"
-            elif cue == "ner" and kind != "Organization" and _organisation_context(tokens[0]):
+            elif cue == "ner" and kind != "Organization" and (_organisation_context(tokens[0]) or _employer(tokens[0])
+                                                              or _heads_description(tokens)):
                 kind, cue = "Organization", "context"
+        found.append((start, end))
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
+    unnamed = free_of(found)
+    yield from (m for m in _headed_names(doc) if unnamed(m.start, m.end))
+
+
+def _headed_names(doc: Doc) -> Iterator[Mention]:
+    """Words the NER passed over that name a company by heading its paragraph (``_heads_description``)."""
+    stop, text = names_table()["stopwords"], text_of(doc)
+    for colon in (t for t in doc if t.text == ":"):
+        start = colon.i
+        while start > 0 and colon.i - start < _HEADED_WORDS and not _line_break(doc[start - 1]):
+            start -= 1
+        words = doc[start : colon.i]
+        if words and _heads_description(words) \
+                and not any(t.ent_iob_ != "O" or not t.text[:1].isupper() or t.text in stop or t.like_num for t in words):
+            begin, end = words[0].idx, words[-1].idx + len(words[-1])
+            yield Mention(begin, end, text[begin:end], "Organization", cue="context")
+
+
+def _heads_description(words: Span | list[Token]) -> bool:
+    """"Biogen : le groupe américain prévoit ...": words that open a paragraph before a colon and a company's
+    description (names.yml organisation_cues, anaphora.yml nouns of an organisation) name that company, the way
+    lists of deals are written."""
+    doc, first, last = words[0].doc, words[0], words[-1]
+    if first.i > 0 and not _line_break(doc[first.i - 1]) or last.i + 4 > len(doc) or doc[last.i + 1].text != ":" \
+            or doc[last.i + 2].lower_ not in _HEADED_DETERMINERS:
+        return False  # not "France : les syndicats appellent", "France : un géant de l'édition en rachète un autre"
+    noun = next((t for t in doc[last.i + 3 : last.i + 4 + _ADJECTIVES] if t.pos_ != "ADJ"), None)
+    if noun is None or noun.i + 1 < len(doc) and doc[noun.i + 1].text[:1].isupper():
+        return False  # "France : la compagnie Air France" describes the name after it
+    lemma = noun.lemma_.lower()
+    return lemma in names_table()["organisation_cues"] or "Organization" in anaphora_table()["nouns"].get(lemma, ())
+
+
+def _line_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
 
 
 def _named_as(first: Token) -> str | None:
@@ -106,6 +147,20 @@ def _organisation_context(first: Token) -> bool:
             i -= 1
         i -= 1
     return False
+
+
+def _employer(first: Token) -> bool:
+    """"le directeur général d'Aréas", "la PDG de la SNCF": the name after a title of a company's staff
+    (names.yml employer_titles), its adjectives and "de"."""
+    doc, i = first.doc, first.i - 1
+    if i > 0 and doc[i].lower_ in {"la", "l'", "l’"}:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"de", "d'", "d’", "du", "des"}:
+        return False
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and first.i - i <= _ADJECTIVES + 2:
+        i -= 1  # "directeur général [adjoint]"
+    return doc[i].lower_ in names_table()["employer_titles"]
 
 
 def _portfolio(first: Token) -> bool:

@@ -20,9 +20,10 @@ _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "AD
 
 def merged(doc: Doc) -> list[Span]:
     """NER spans, with a name cut at an abbreviation's full stop joined again ("Warner Bros. Discovery")
-    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply")."""
+    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply"); a span over a
+    line break is two ("Santé" heading a list, "Merck : le laboratoire ...")."""
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in (part for ent in doc.ents for part in _lines(ent)):
         if spans and spans[-1].end == ent.start - 1 and doc[ent.start - 1].text == "." \
                 and doc[spans[-1].end - 1].text in ABBREVIATIONS:
             spans[-1] = doc[spans[-1].start : ent.end]
@@ -45,6 +46,22 @@ def merged(doc: Doc) -> list[Span]:
         stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                                        label=span.label_) or span)
     return stretched
+
+
+def _lines(span: Span) -> list[Span]:
+    """The parts of a span between its line breaks."""
+    parts, start = [], span.start
+    for token in span:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                parts.append(span.doc[start:end])
+            start = token.i + 1
+    if span.end > start:
+        parts.append(span.doc[start : span.end])
+    for part in parts:
+        part.label_ = span.label_
+    return parts
 
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:

@@ -39,8 +39,12 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["titles"]), key=len, reverse=True))
     # the employer may be followed by its closing quote and its place: "de l'association « X » à Paris"
     employer = rf"(?:{OF}⟦\d+⟧\s?[»\"”]?(?:\s(?:à|en|au|aux)\s⟦\d+⟧)?"
-    after = re.compile(rf"^\s*(?:,\s*(?:l[ea]\s+|l')?|\()(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)"
-                       r"\s*(?=[,;.)]|$)", re.IGNORECASE)
+    # after it, maybe after an adverb of time and before an aside in brackets: "X, actuellement directeur général
+    # d'Altice Média,", "Y, directeur général d'Aréas (l'activité de concessions),"
+    adverbs = "|".join(map(re.escape, load_yaml("titles.yml")["title_adverbs"]))
+    after = re.compile(rf"^\s*(?:,\s*(?:(?:{adverbs})\s+)?(?:l[ea]\s+|l')?|\()"
+                       rf"(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?:\([^()]*\))?\s*(?=[,;.)]|$)",
+                       re.IGNORECASE)
     # before a name, nothing after the employer but a demonym and a comma: "le patron de la CGT Philippe Martinez",
     # "le président de la République italien Sergio Mattarella", "le PDG de la SocGen, Frédéric Oudéa", not "le
     # directeur de Renault a reçu Paul Roy"; after it, between commas or brackets: "Benjamin André (PDG)"
