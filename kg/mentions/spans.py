@@ -23,7 +23,7 @@ def merged(doc: Doc) -> list[Span]:
     and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply"); a span over a
     line break is two ("Santé" heading a list, "Merck : le laboratoire ...")."""
     spans: list[Span] = []
-    for ent in (part for ent in doc.ents for part in _lines(ent)):
+    for ent in (part for whole in doc.ents for part in _lines(whole)):
         if spans and spans[-1].end == ent.start - 1 and doc[ent.start - 1].text == "." \
                 and doc[spans[-1].end - 1].text in ABBREVIATIONS:
             spans[-1] = doc[spans[-1].start : ent.end]
