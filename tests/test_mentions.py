@@ -349,6 +349,17 @@ def test_a_company_heading_its_paragraph_before_its_description_is_an_organisati
     assert got == [("Biogen", "Organization"), ("Westinghouse", "Organization"), ("Karsak", "Person")]
 
 
+def test_an_article_with_a_capital_inside_a_sentence_begins_the_name() -> None:
+    # "Il vit à La Ciotat. La Bretagne vote.": the NER left the article out of one and took it into the other
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("vit", "vivre", "VERB", "ROOT", 1), ("à", "à", "ADP", "case", 4),
+            ("La", "le", "DET", "det", 4), ("Ciotat", "Ciotat", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+            ("La", "le", "DET", "det", 7), ("Bretagne", "Bretagne", "PROPN", "nsubj", 8),
+            ("vote", "voter", "VERB", "ROOT", 8)]
+    ents = ["O", "O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 6)), load_gazetteer()) if m.form == "name"]
+    assert got == ["La Ciotat", "Bretagne"]
+
+
 def test_a_description_ends_before_a_finite_verb_the_parser_hung_on_it() -> None:
     rows = [("le", "le", "DET", "det", 1), ("groupe", "groupe", "NOUN", "nsubj", 1),
             ("américain", "américain", "ADJ", "amod", 1), ("prévoit", "prévoir", "VERB", "amod", 1, "VerbForm=Fin")]

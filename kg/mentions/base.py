@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 OPENING_QUOTES = {"«", '"', "“"}
+# The articles a name may begin with, written with a capital ("Le Monde", "La Ciotat").
+ARTICLES = frozenset({"Le", "La", "Les", "L'", "L’"})
 # A preposition and its article ("du", "au"): the noun after them is definite.
 CONTRACTIONS = frozenset({"du", "au", "aux", "des"})
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.mentions.base import CONTRACTIONS, OPENING_QUOTES, is_subject, names_table
+from kg.mentions.base import ARTICLES, CONTRACTIONS, OPENING_QUOTES, is_subject, names_table
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.places import demonyms
@@ -37,7 +37,7 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             elif nxt.text in OPENING_QUOTES:  # "l'ONG américaine « Health »": the quoted name is the mention
                 end = token.idx + len(token.text)
                 break
-            elif nxt.idx in starting:
+            elif nxt.idx in starting and nxt.text not in ARTICLES:  # "l'association Les Patriotes" is Les Patriotes
                 name = starting[nxt.idx]
                 end, k = name.end, _token_after(doc, name.end)
             elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):

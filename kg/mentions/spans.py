@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
-from kg.mentions.base import names_table
+from kg.mentions.base import ARTICLES, names_table
 from kg.names import fold
 from kg.nlp import ABBREVIATIONS
 from kg.places import demonyms
@@ -33,8 +33,8 @@ def merged(doc: Doc) -> list[Span]:
     stretched = []
     for span in spans:
         start, end = span.start, span.end
-        while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
-                and doc[start - 1].ent_iob_ == "O":
+        while start > 0 and (_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start
+                             or _capital_article(doc[start - 1])) and doc[start - 1].ent_iob_ == "O":
             start -= 1
         while end < len(doc):
             if _glued_hyphen(doc, end):
@@ -80,12 +80,20 @@ def trimmed(span: Span) -> list[Token]:
     tokens = list(span)
     stop = names_table()["stopwords"]
     while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
-            and not _particle(tokens):
+            and not _particle(tokens) and not _capital_article(tokens[0]):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
             tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
         tokens.pop()
     return tokens
+
+
+def _capital_article(token: Token) -> bool:
+    """An article written with a capital inside a sentence begins a name: "selon Le Monde", "à La Ciotat",
+    "Marine Le Pen" (at a sentence's start it may be the sentence's: "La France a ...")."""
+    doc = token.doc
+    return (token.text in ARTICLES and 0 < token.i < len(doc) - 1 and not token.is_sent_start
+            and (doc[token.i - 1].is_alpha or doc[token.i - 1].text == ",") and doc[token.i + 1].text[:1].isupper())
 
 
 def _stray_demonym(tokens: list[Token]) -> bool:
