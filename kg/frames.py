@@ -77,14 +77,21 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
 def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
     never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu"), a fund's name or a
-    participle that gives a name ("une adolescente nommée Sarah")."""
+    participle that gives a name ("une adolescente nommée Sarah"), nor a word of a name ("CM-CIC Investissement")."""
     return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
-                or _calls(token)
+                or _calls(token) or _in_a_name(token)
                 or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))
+
+
+def _in_a_name(token: Token) -> bool:
+    """"CM-CIC Investissement", "Crédit Agricole Financement": a noun with a capital after a word with one is a
+    word of a name the NER may have missed, not a trigger (a lettered round is one: "1,7 Md€ en Série C")."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and token.i > 0 and not token.is_sent_start \
+        and token.doc[token.i - 1].text[:1].isupper()
 
 
 def _calls(token: Token) -> bool:

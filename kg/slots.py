@@ -30,12 +30,19 @@ _APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi|selon|qui|que|l[ea]s?|l'|un
                          r"(?:[^\W\d_A-ZÀ-Ý][\w'’-]*\s+){1,4}$")
 _COMMA = re.compile(r"^\s*,\s*" + _DETERMINERS + r"$")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
+# ", investisseur principal depuis deux ans, ": an apposition to the name before, between two of a list
+_LISTED_PAST = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi|selon|qui|que|dont)\b)(?:[^\W\d_A-ZÀ-Ý][\w'’-]*\s+){1,5}"
+                          r"[^\W\d_A-ZÀ-Ý][\w'’-]*\s*,\s*(?:et\s+)?" + _DETERMINERS + r"$")
 
 
 def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
-    """"X et Y", "X, Y et Z"; not a description set after a name by a comma ("Michel Sapin, le ministre"), nor a
-    name of another class ("Benjamin Cauchy, Gilet jaune libre", "Jean-Pierre Taschereau, un Québécois")."""
+    """"X et Y", "X, Y et Z", a list past an apposition; not a description set after a name by a comma ("Michel
+    Sapin, le ministre"), nor a name of another class ("Benjamin Cauchy, Gilet jaune libre", "Jean-Pierre
+    Taschereau, un Québécois")."""
     between = text[previous.end : m.start]
+    if _LISTED_PAST.match(between) and previous.form == m.form == "name" \
+            and base_class(previous.kind) == base_class(m.kind):
+        return True  # "auprès d'Astanor Ventures, investisseur principal depuis deux ans, Upfront Ventures"
     if not _COORDINATION.match(between) or _apposed(text, previous, m):
         return False
     return not _COMMA.match(between) or base_class(previous.kind) == base_class(m.kind)

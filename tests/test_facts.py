@@ -88,6 +88,30 @@ def test_a_trigger_word_inside_a_name_is_not_a_trigger() -> None:
     assert raise_.values("investor") == [alpha.key, beta.key]
 
 
+def test_a_capitalised_noun_after_a_capitalised_word_is_a_word_of_a_name_the_ner_missed() -> None:
+    # "CM-CIC Investissement et l'investissement": only the second is a trigger
+    doc = make_doc([("CIC", "CIC", "PROPN", "nsubj", 0), ("Investissement", "investissement", "NOUN", "flat:name", 0),
+                    ("et", "et", "CCONJ", "cc", 4), ("l'", "le", "DET", "det", 4, "", True),
+                    ("investissement", "investissement", "NOUN", "conj", 0)])
+    assert [t.token.i for t in triggers_in(doc[:])] == [4]
+
+
+def test_a_list_of_names_goes_on_past_an_apposition() -> None:
+    # "Syntony lève 7 M€ auprès de Gamma, investisseur historique, Beta et Delta."
+    doc = make_doc([("Syntony", "Syntony", "PROPN", "nsubj", 1), ("lève", "lever", "VERB", "ROOT", 1),
+                    ("7", "7", "NUM", "nummod", 3), ("M€", "M€", "NOUN", "obj", 1),
+                    ("auprès", "auprès", "ADV", "advmod", 1), ("de", "de", "ADP", "case", 6),
+                    ("Gamma", "Gamma", "PROPN", "obl", 4), (",", ",", "PUNCT", "punct", 8, "", True),
+                    ("investisseur", "investisseur", "NOUN", "appos", 6), ("historique", "historique", "ADJ", "amod", 8),
+                    (",", ",", "PUNCT", "punct", 11, "", True), ("Beta", "Beta", "PROPN", "conj", 6),
+                    ("et", "et", "CCONJ", "cc", 13), ("Delta", "Delta", "PROPN", "conj", 6),
+                    (".", ".", "PUNCT", "punct", 1)])
+    syntony = entity(doc, "Syntony", "Organization", subject=True)
+    backers = [entity(doc, name, "Organization") for name in ("Gamma", "Beta", "Delta")]
+    [raise_] = events(doc, [syntony, *backers])
+    assert raise_.values("investor") == [b.key for b in backers]
+
+
 def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
     # "L'Autorité sanctionne Apple de 5 millions d'euros." (a fine is always money)
     doc = make_doc([("L'", "le", "DET", "det", 1, "", True), ("Autorité", "autorité", "NOUN", "nsubj", 2),
