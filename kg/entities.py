@@ -15,6 +15,7 @@ from kg.gazetteer import Gazetteer
 from kg.mentions import noun_classes
 from kg.names import fold
 from kg.records import LOCAL, Entity, Fact, Mention, Sentence
+from kg.titles import title_words
 from kg.vocab import base_class
 
 NAMED = ("Person", "Organization", "Place", "Product", "Fund")
@@ -26,6 +27,7 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
+_OF_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|chez)\s|d['’]$)", re.IGNORECASE)
 
 
@@ -132,7 +134,11 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
         return None
     # a name of another class after a preposition is the noun's complement, not the noun: "le responsable chez
     # Walmart, Marc Lore", "le patron du fabricant Nokia, Oli-Pekka Kallasvuo"
+    # (and a name the NER alone typed right after a title's "de" is its complement whatever class it has: "le
+    # Premier ministre d'Australie-Méridionale, Jay Weatherill")
+    title = m.head in title_words()
     after = [n for n in ahead if n.kind in m.kind.split("|")
+             and not (title and n.cue == "ner" and _OF_RIGHT_BEFORE.search(text[m.end : n.start]))
              or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start])]
     if not after:
         return None

@@ -21,7 +21,7 @@ _DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cett
 _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
                  "de la part d'": "de la part de", "par": "par", "à": "à", "au": "à", "aux": "à", "en": "en",
                  "dans": "dans", "de": "de", "d'": "de", "du": "de", "des": "de", "chez": "chez", "sur": "sur",
-                 "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre"}
+                 "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre", "selon": "selon"}
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
@@ -43,8 +43,9 @@ def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
     if _LISTED_PAST.match(between) and previous.form == m.form == "name" \
             and base_class(previous.kind) == base_class(m.kind):
         return True  # "auprès d'Astanor Ventures, investisseur principal depuis deux ans, Upfront Ventures"
-    if not _COORDINATION.match(between) or _apposed(text, previous, m):
-        return False
+    if not _COORDINATION.match(between) or _apposed(text, previous, m) \
+            or m.subject and not previous.subject and between.strip() == ",":
+        return False  # "selon Laetitia Dewalle, Éric Drouet a été arrêté": the subject begins the clause
     return not _COMMA.match(between) or base_class(previous.kind) == base_class(m.kind)
 
 

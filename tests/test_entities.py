@@ -259,6 +259,17 @@ def test_a_name_right_after_an_elided_de_is_the_noun_complement() -> None:
     assert entities["Permira"].kind == "Fund"
 
 
+def test_a_name_right_after_a_titles_de_is_its_complement_whatever_the_ner_said() -> None:
+    # "Le Premier ministre d'Australie, Jay Roy, parle.": the NER took the state for a person
+    text = "Le Premier ministre d'Australie, Jay Roy, parle."
+    state = Mention(text.index("Australie"), text.index("Australie") + 9, "Australie", "Person")
+    roy = Mention(text.index("Jay"), text.index("Jay") + 7, "Jay Roy", "Person")
+    title = Mention(3, 19, "Premier ministre", "Person", "description", cue="apposition", head="ministre",
+                    definite=True)
+    entities = by_label(text, [title, state, roy])
+    assert [m.text for m in entities["Jay Roy"].mentions] == ["Premier ministre", "Jay Roy"]
+
+
 def test_across_articles_a_node_is_one_class_and_a_full_name() -> None:
     from kg.entities import across_articles
     from kg.records import Fact

@@ -132,8 +132,21 @@ def test_speech_hearsay_is_reported() -> None:
                     ("Apple", "Apple", "PROPN", "nsubj", 3), ("rachète", "racheter", "VERB", "ROOT", 3, "VerbForm=Fin"),
                     ("Beats", "Beats", "PROPN", "obj", 3), (".", ".", "PUNCT", "punct", 3)])
     apple, beats = entity(doc, "Apple", "Organization", subject=True), entity(doc, "Beats", "Organization")
-    [deal] = events(doc, [entity(doc, "Reuters", "Organization"), apple, beats])
+    reuters = entity(doc, "Reuters", "Organization")
+    deal, source = sorted(events(doc, [reuters, apple, beats]), key=lambda f: f.kind)
     assert (deal.kind, deal.status, deal.values("acquirer")) == ("Acquisition", "reported", [apple.key])
+    assert (source.kind, source.values("speaker")) == ("Statement", [reuters.key])  # Reuters says so
+
+
+def test_speech_selon_names_one_source_and_not_the_subject_after_its_comma() -> None:
+    # "Selon Ada Roy, Max Lou a été arrêté."
+    doc = make_doc([("Selon", "selon", "ADP", "case", 1), ("Ada", "Ada", "PROPN", "obl", 6),
+                    ("Roy", "Roy", "PROPN", "flat:name", 1), (",", ",", "PUNCT", "punct", 1, "", True),
+                    ("Max", "Max", "PROPN", "nsubj:pass", 6), ("Lou", "Lou", "PROPN", "flat:name", 4),
+                    ("arrêté", "arrêter", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)])
+    ada, max_ = entity(doc, "Ada Roy", "Person"), entity(doc, "Max Lou", "Person", subject=True)
+    [said] = events(doc, [ada, max_])
+    assert (said.kind, said.values("speaker")) == ("Statement", [ada.key])
 
 
 def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:

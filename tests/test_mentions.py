@@ -106,6 +106,14 @@ def test_a_ministers_portfolio_is_an_organisation() -> None:
     assert got == [("Économie", "Organization", "context")]
 
 
+def test_the_country_of_a_prime_minister_is_no_portfolio() -> None:
+    doc = make_doc([("le", "le", "DET", "det", 2), ("Premier", "premier", "ADJ", "amod", 2),
+                    ("ministre", "ministre", "NOUN", "nsubj", 2), ("de", "de", "ADP", "case", 4),
+                    ("Karsakie", "Karsakie", "PROPN", "nmod", 2)], ents=["O", "O", "O", "O", "B-LOC"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Karsakie", "Place")]
+
+
 def test_a_name_the_gazetteer_knows_is_not_trimmed() -> None:
     doc = make_doc([("racheté", "racheter", "VERB", "ROOT", 0), ("par", "par", "ADP", "case", 2),
                     ("eBay", "eBay", "PROPN", "obl", 0)], ents=["O", "O", "B-ORG"])

@@ -164,11 +164,13 @@ def _employer(first: Token) -> bool:
 
 
 def _portfolio(first: Token) -> bool:
-    """"le ministre de l'Économie", "la ministre des Outre-Mer": the name is a ministry's portfolio."""
+    """"le ministre de l'Économie", "la ministre des Outre-Mer": the name is a ministry's portfolio (not the
+    country of "le Premier ministre d'Australie")."""
     i = first.i - 1
     while i >= 0 and first.i - i <= 2 and first.doc[i].lower_ in _LINKS:
         i -= 1
-    return 0 <= i < first.i - 1 and first.doc[i].lower_ in names_table()["portfolio_heads"]
+    return 0 <= i < first.i - 1 and first.doc[i].lower_ in names_table()["portfolio_heads"] \
+        and not (i > 0 and first.doc[i - 1].lower_ in {"premier", "première"})
 
 
 def _gender(first: Token) -> str | None:
