@@ -144,11 +144,13 @@ def _lemma_and_pos(token: Token) -> tuple[str, str]:
 
 
 def _finite(verb: Token) -> bool:
-    """A conjugated verb, or a past participle with "avoir": "a déclaré", not "estimée" or "pour avertir"."""
+    """A conjugated verb, or a past participle with "avoir" or a pronominal one with "être": "a déclaré", "s'est
+    félicité", not "estimée" or "pour avertir"."""
     if "Fin" in verb.morph.get("VerbForm"):
         return True
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.lemma_ == "avoir" and c.dep_.startswith("aux") for c in verb.children)
+    auxiliaries = {c.lemma_ for c in verb.children if c.dep_.startswith("aux")}
+    pronominal = any(c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    return "Part" in verb.morph.get("VerbForm") and ("avoir" in auxiliaries or pronominal and "être" in auxiliaries)
 
 
 def status(token: Token) -> str:

@@ -83,7 +83,8 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     passive = trigger.pos == "VERB" and (
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
-            and token.lemma_.lower() not in lexicon()["unaccusative"])
+            and token.lemma_.lower() not in lexicon()["unaccusative"]
+            and not any(c.lower_ in {"se", "s'", "s’"} for c in token.children))  # "s'est félicité": pronominal
         or _participle_of_name(token))
     quoted = _quoted(text, span, token.idx)
     found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)

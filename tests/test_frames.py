@@ -149,6 +149,17 @@ def test_speech_selon_names_one_source_and_not_the_subject_after_its_comma() -> 
     assert (said.kind, said.values("speaker")) == ("Statement", [ada.key])
 
 
+def test_speech_a_pronominal_compound_tense_is_said_by_its_subject() -> None:
+    # "Ada Roy s'est félicitée du résultat.": not a passive, and its participle is a finite verb's
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 4), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("s'", "se", "PRON", "expl:comp", 4, "", True), ("est", "être", "AUX", "aux:tense", 4),
+                    ("félicitée", "féliciter", "VERB", "ROOT", 4, "VerbForm=Part"), ("du", "de", "ADP", "case", 6),
+                    ("résultat", "résultat", "NOUN", "obl:arg", 4), (".", ".", "PUNCT", "punct", 4)])
+    ada = entity(doc, "Ada Roy", "Person", subject=True)
+    [said] = events(doc, [ada])
+    assert (said.kind, said.values("speaker")) == ("Statement", [ada.key])
+
+
 def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:
     # "Ada Roy a déclaré l'état d'urgence.", "Ada Roy a déclaré la guerre."
     for noun in ("état", "guerre"):
