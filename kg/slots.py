@@ -152,21 +152,26 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
     """The mention a subject is: the name holding its head word; for a common noun, the name set beside it
     ("le consultant RMC, Jérôme Rothen", "la secrétaire d'État à l'Économie, X", "le directeur d'Orange, X"), a
     title's holder named between it and the verb however the parse hangs the name ("le ministre des Finances,
-    X, affirmait"), a name before it ("X, le PDG de Y,"), else the description it is ("la société"), else the
-    organisation of a governing body ("le conseil d'administration d'Engie"); never a name among its complements
-    ("l'institut fondé par X")."""
+    X, affirmait"), or after it when it follows the verb ("a expliqué un porte-parole, X"), a name before it
+    ("X, le PDG de Y,"), else the description it is ("la société"), else the organisation of a governing body
+    ("le conseil d'administration d'Engie"); never a name among its complements ("l'institut fondé par X")."""
 
     def holding(token: Token) -> Mention | None:
         return next((m for m in in_sentence if m.start <= token.idx < m.end), None)
 
     held = holding(subject)
-    if (held is not None and held.form != "description") or subject.pos_ not in {"NOUN", "PROPN"}:
+    title = subject.lemma_.lower() in title_words()
+    # a title a common noun names after its verb gives way to its holder set after it: "..., a expliqué un
+    # porte-parole de Yahoo!, Jason Titus"
+    inverted = subject.idx > verb_at
+    if held is not None and held.form != "description" and not (title and inverted and held.form == "noun") \
+            or subject.pos_ not in {"NOUN", "PROPN"}:
         return held
     beside = [c for c in subject.children if c.dep_ in {"appos", "conj"}]
     beside += [c for c in subject.children if c.dep_ in {"nmod", "flat", "flat:name"}
                and not any(g.dep_ == "case" for g in c.children)]
-    title = subject.lemma_.lower() in title_words()  # a title's holder: a person first, maybe set after its
-    if title:  # organisation ("le directeur d'Orange, X", "le sénateur LR X")
+    if title:  # a title's holder: a person first, maybe set after its organisation ("le directeur d'Orange, X",
+        # "le sénateur LR X")
         beside += [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i]
     # with the rest of each name ("M. X": X hangs on "M.")
     beside = [t for c in beside for t in (c, *(g for g in c.children if g.dep_ in {"flat", "flat:name"}))]
@@ -177,7 +182,10 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
             return found
     if title:  # not a name of a clause on the title ("le ministre, qui a reçu X, a déclaré")
         clauses = {t.idx for c in subject.children if c.dep_.startswith("acl") for t in c.subtree}
-        holder = next((m for m in in_sentence if subject.idx < m.start and m.end <= verb_at and m.form == "name"
+        if inverted:  # after the verb, a name set apart from the title's phrase, not one of its complements
+            clauses |= {t.idx for t in subject.subtree}
+        limit = subject.sent.end_char if inverted else verb_at
+        holder = next((m for m in in_sentence if subject.idx < m.start and m.end <= limit and m.form == "name"
                        and _is_person(m) and m.start not in clauses), None)
         if holder is not None:
             return holder

@@ -226,6 +226,24 @@ def test_no_name_inside_a_quote_or_before_an_inverted_subject_speaks() -> None:
     assert events(doc, [entity(doc, "Dupont", "Person", subject=True)]) == []
 
 
+def test_a_title_after_its_verb_is_held_by_the_name_set_after_it_not_by_its_complement() -> None:
+    # "« Tout va bien », a dit un porte-parole de Max Roy, Ada Lou." (a common noun's mention: "un porte-parole")
+    doc = make_doc([("«", "«", "PUNCT", "punct", 3), ("Tout", "tout", "PRON", "nsubj", 2), ("va", "aller", "VERB",
+                    "parataxis", 7), ("bien", "bien", "ADV", "advmod", 2), ("»", "»", "PUNCT", "punct", 2, "", True),
+                    (",", ",", "PUNCT", "punct", 7), ("a", "avoir", "AUX", "aux:tense", 7),
+                    ("dit", "dire", "VERB", "ROOT", 7, "VerbForm=Part"), ("un", "un", "DET", "det", 9),
+                    ("porte-parole", "porte-parole", "NOUN", "nsubj", 7), ("de", "de", "ADP", "case", 11),
+                    ("Max", "Max", "PROPN", "nmod", 9), ("Roy", "Roy", "PROPN", "flat:name", 11),
+                    (",", ",", "PUNCT", "punct", 14, "", True), ("Ada", "Ada", "PROPN", "parataxis", 7),
+                    ("Lou", "Lou", "PROPN", "flat:name", 14), (".", ".", "PUNCT", "punct", 7)])
+    spokesman = doc.text.index("porte-parole")
+    noun = Entity("local:d/porte-parole", "porte-parole", "Person", (Mention(spokesman, spokesman + 12, "porte-parole",
+                                                                             "Person", "noun", head="porte-parole"),))
+    max_, ada = entity(doc, "Max Roy", "Person"), entity(doc, "Ada Lou", "Person")
+    [said] = events(doc, [noun, max_, ada])
+    assert said.values("speaker") == [ada.key]
+
+
 def test_a_title_is_held_by_the_person_beside_it_not_by_its_party() -> None:
     # "Le sénateur LR Bruno Retailleau a dit que ...": the parse hangs the name on the party
     doc = make_doc([("Le", "le", "DET", "det", 1), ("sénateur", "sénateur", "NOUN", "nsubj", 6),
