@@ -115,13 +115,15 @@ def load(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Lang
 
 
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and only after a line break or a full stop."""
+    """Start a sentence after every line break, and only after a line break or a full stop (not after an
+    exclamation or question mark that a comma or a lower-case word follows)."""
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text:
             token.is_sent_start = True
-        elif before.text == "." and token.i > 1 and doc[token.i - 2].text in ABBREVIATIONS:
-            token.is_sent_start = False
+        elif before.text == "." and token.i > 1 and doc[token.i - 2].text in ABBREVIATIONS \
+                or before.text in {"!", "?"} and (token.text in {",", ";", ":"} or token.is_lower):
+            token.is_sent_start = False  # "Warner Bros. Discovery", "Yahoo!, Carol Bartz", "Stop ! a-t-il dit"
         elif not (_SENTENCE_END.intersection(before.text) or before.text in _CLOSING):
             token.is_sent_start = False  # the parser cuts lists of names at a bracket or a comma
     return doc

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from kg import nlp
 
@@ -23,3 +25,9 @@ def test_the_shipped_ner_finds_a_person_a_place_and_an_organisation() -> None:
     doc = nlp.load()(text)  # no gazetteer: the names are the NER's own
     found = {(ent.text, ent.label_) for ent in doc.ents}
     assert {("Jean Martin", "PER"), ("Douai", "LOC"), ("Renault", "ORG")} <= found, found
+
+
+def test_a_sentence_goes_on_after_an_exclamation_mark_a_comma_or_a_lower_case_word_follows() -> None:
+    words = ["Yahoo", "!", ",", "Carol", "parle", ".", "Stop", "!", "a", "dit", "Max", ".", "Fini", "!", "Il", "part"]
+    doc = nlp._line_breaks(Doc(spacy.blank("fr").vocab, words=words, sent_starts=[True] * len(words)))
+    assert [s.text for s in doc.sents] == ["Yahoo ! , Carol parle .", "Stop ! a dit Max .", "Fini !", "Il part"]
