@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
-.PHONY: demo test eval lint web clean train-ner
+.PHONY: demo test eval lint web clean train-ner first-names
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -37,6 +37,11 @@ eval: $(STAMP)
 # Never reads winer-dev.jsonl.
 train-ner: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py --corpus $(CORPUS)/winer-train.jsonl --out kg/models/ner-winer
+
+# The first names kg cuts a name the NER ran on over a person's at (kg/data/first_names.txt, committed), from
+# WiNER-fr's training articles. Never reads winer-dev.jsonl.
+first-names: $(STAMP)
+	$(BIN)/python tools/first_names.py --corpus $(CORPUS)/winer-train.jsonl --out kg/data/first_names.txt
 
 # The web page of `kg serve` is built from npm packages into kg/static (committed, so Python needs no npm).
 web:

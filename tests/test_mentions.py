@@ -368,6 +368,22 @@ def test_an_article_with_a_capital_inside_a_sentence_begins_the_name() -> None:
     assert got == ["La Ciotat", "Bretagne"]
 
 
+def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:
+    # "Groupama signe. Le directeur de Groupama Jean Azéma et la Fondation Jean Jaurès parlent."
+    rows = [("Groupama", "Groupama", "PROPN", "nsubj", 1), ("signe", "signer", "VERB", "ROOT", 1),
+            (".", ".", "PUNCT", "punct", 1), ("Le", "le", "DET", "det", 4), ("directeur", "directeur", "NOUN", "nsubj", 14),
+            ("de", "de", "ADP", "case", 6), ("Groupama", "Groupama", "PROPN", "nmod", 4),
+            ("Jean", "Jean", "PROPN", "flat:name", 6), ("Azéma", "Azéma", "PROPN", "flat:name", 6),
+            ("et", "et", "CCONJ", "cc", 11), ("la", "le", "DET", "det", 11), ("Fondation", "fondation", "NOUN", "conj", 4),
+            ("Jean", "Jean", "PROPN", "flat:name", 11), ("Jaurès", "Jaurès", "PROPN", "flat:name", 11),
+            ("parlent", "parler", "VERB", "ROOT", 14)]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 3)), load_gazetteer())
+           if m.form == "name"]
+    assert got == [("Groupama", "Organization"), ("Groupama", "Organization"), ("Jean Azéma", "Person"),
+                   ("Fondation Jean Jaurès", "Organization")]
+
+
 def test_a_description_ends_before_a_finite_verb_the_parser_hung_on_it() -> None:
     rows = [("le", "le", "DET", "det", 1), ("groupe", "groupe", "NOUN", "nsubj", 1),
             ("américain", "américain", "ADJ", "amod", 1), ("prévoit", "prévoir", "VERB", "amod", 1, "VerbForm=Fin")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data import load_yaml
+from kg.data import load_yaml, read_text
 from kg.mentions.base import ARTICLES, names_table
 from kg.names import fold
 from kg.nlp import ABBREVIATIONS
@@ -45,7 +45,28 @@ def merged(doc: Doc) -> list[Span]:
                 break
         stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                                        label=span.label_) or span)
-    return stretched
+    alone = {span.text for span in stretched}
+    return [part for span in stretched for part in _person_after(span, alone)]
+
+
+def _person_after(span: Span, alone: set[str]) -> list[Span]:
+    """"Groupama Jean Azéma": a name the NER ran on over a person's, cut at a first name (data/first_names.txt,
+    from WiNER's training articles) when the words before it are a name of the article on their own and
+    capitalised words follow it (not "Fondation Jean Jaurès", not "Université Pierre et Marie Curie")."""
+    if span.label_ == "PER" or len(span) < 3:
+        return [span]
+    for k in range(1, len(span) - 1):
+        if span[k].text in _first_names() and span[:k].text in alone \
+                and all(t.text[:1].isupper() for t in span[k + 1 :]):
+            head, person = span[:k], span[k:]
+            head.label_, person.label_ = span.label_, "PER"
+            return [head, person]
+    return [span]
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(read_text("first_names.txt").split())
 
 
 def _lines(span: Span) -> list[Span]:
