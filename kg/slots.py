@@ -233,6 +233,8 @@ def inverted_subject(verb: Token) -> Token | None:
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
     if first.i == 0 or first.doc[first.i - 1].text not in {",", "»", "”", '"'}:
         return None
+    if not any(t.pos_ in {"VERB", "AUX"} or t.text in {"»", "”", '"'} for t in verb.doc[verb.sent.start : first.i]):
+        return None  # nothing said before it: "Altice France, dans un communiqué, a annoncé des négociations"
     said = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     if said is None or any(t.lower_ in {"que", "qu'", "qu’"} for t in verb.doc[verb.i : verb.sent.end]):
         return None  # not with what was said after it ("a annoncé mercredi que ...", however parsed)

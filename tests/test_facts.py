@@ -244,6 +244,18 @@ def test_a_title_after_its_verb_is_held_by_the_name_set_after_it_not_by_its_comp
     assert said.values("speaker") == [ada.key]
 
 
+def test_a_verb_after_a_comma_with_nothing_said_before_it_has_its_subject_before() -> None:
+    # "Altice France, dans un communiqué, a annoncé des négociations." (the parse hangs the verb on the name)
+    doc = make_doc([("Altice", "Altice", "PROPN", "ROOT", 0), ("France", "France", "PROPN", "flat:name", 0),
+                    (",", ",", "PUNCT", "punct", 0, "", True), ("dans", "dans", "ADP", "case", 5),
+                    ("un", "un", "DET", "det", 5), ("communiqué", "communiqué", "NOUN", "obl:mod", 8),
+                    (",", ",", "PUNCT", "punct", 8), ("a", "avoir", "AUX", "aux:tense", 8),
+                    ("annoncé", "annoncer", "VERB", "acl:relcl", 0, "VerbForm=Part"), ("des", "un", "DET", "det", 10),
+                    ("négociations", "négociation", "NOUN", "obj", 8), (".", ".", "PUNCT", "punct", 0)])
+    altice = entity(doc, "Altice France", "Organization")
+    assert [f.values("speaker") for f in events(doc, [altice]) if f.kind == "Statement"] == [[altice.key]]
+
+
 def test_a_title_is_held_by_the_person_beside_it_not_by_its_party() -> None:
     # "Le sénateur LR Bruno Retailleau a dit que ...": the parse hangs the name on the party
     doc = make_doc([("Le", "le", "DET", "det", 1), ("sénateur", "sénateur", "NOUN", "nsubj", 6),
