@@ -160,6 +160,16 @@ def test_speech_a_pronominal_compound_tense_is_said_by_its_subject() -> None:
     assert (said.kind, said.values("speaker")) == ("Statement", [ada.key])
 
 
+def test_speech_who_expresses_a_feeling_says_it() -> None:
+    # "Ada Roy a exprimé ses regrets."
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 3), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("a", "avoir", "AUX", "aux:tense", 3), ("exprimé", "exprimer", "VERB", "ROOT", 3, "VerbForm=Part"),
+                    ("ses", "son", "DET", "det", 5), ("regrets", "regret", "NOUN", "obj", 3),
+                    (".", ".", "PUNCT", "punct", 3)])
+    ada = entity(doc, "Ada Roy", "Person", subject=True)
+    assert [(f.kind, f.values("speaker")) for f in events(doc, [ada])] == [("Statement", [ada.key])]
+
+
 def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:
     # "Ada Roy a déclaré l'état d'urgence.", "Ada Roy a déclaré la guerre."
     for noun in ("état", "guerre"):
