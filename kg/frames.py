@@ -132,11 +132,13 @@ def _lemma_and_pos(token: Token) -> tuple[str, str]:
     """The token's lemma and part of speech, a verb the tagger took for a noun put right.
 
     A "noun" with a subject of its own is a verb ("L'Autorité sanctionne la firme"); its lemma is
-    then guessed as a first-group infinitive, the commonest case.
+    then guessed as a first-group infinitive, the commonest case, as is that of a verb whose lemma the
+    lemmatiser left as the word is written ("indique").
     """
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
-        text = token.lower_
+    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) \
+            or token.pos_ == "VERB" and lemma == token.lower_ and not lemma.endswith(("er", "ir", "re")):
+        text = token.lower_  # (or a verb the lemmatiser left as it is written: "indique")
         for guess in (text + "r", text[:-3] + "er" if text.endswith("ent") else ""):
             if (guess, "VERB") in _trigger_index():
                 return guess, "VERB"

@@ -170,6 +170,14 @@ def test_speech_who_expresses_a_feeling_says_it() -> None:
     assert [(f.kind, f.values("speaker")) for f in events(doc, [ada])] == [("Statement", [ada.key])]
 
 
+def test_speech_a_verb_the_lemmatiser_left_as_written_still_speaks() -> None:
+    # "Ada Roy estime que tout va bien." with "estime" as its own lemma
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("estime", "estime", "VERB", "ROOT", 2, "VerbForm=Fin"), *all_is_well(2)])
+    ada = entity(doc, "Ada Roy", "Person", subject=True)
+    assert [(f.kind, f.values("speaker")) for f in events(doc, [ada])] == [("Statement", [ada.key])]
+
+
 def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:
     # "Ada Roy a déclaré l'état d'urgence.", "Ada Roy a déclaré la guerre."
     for noun in ("état", "guerre"):
