@@ -27,6 +27,7 @@ _WINDOW = 2
 _OTHER = {"Masc": "Fem", "Fem": "Masc"}
 # The most words between "le secrétaire d'État américain" and the name it introduces.
 _APPOSITION_GAP = 6
+_OF_FIRST = re.compile(r"\s*(?:de|du|des|d['’])\b", re.IGNORECASE)
 _OF_RIGHT_BEFORE = re.compile(r"(?:^|\s)(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|chez)\s|d['’]$)", re.IGNORECASE)
 
@@ -133,18 +134,21 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     if m.form != "description":
         return None
     # a name of another class after a preposition is the noun's complement, not the noun: "le responsable chez
-    # Walmart, Marc Lore", "le patron du fabricant Nokia, Oli-Pekka Kallasvuo"
+    # Walmart, Marc Lore", "le patron du fabricant Nokia, Oli-Pekka Kallasvuo"; one set after a comma is the noun
+    # ("la société de capital-risque de la Silicon Valley, Andreessen Horowitz,")
     # (and a name the NER alone typed right after a title's "de" is its complement whatever class it has: "le
     # Premier ministre d'Australie-Méridionale, Jay Weatherill")
     title = m.head in title_words()
     after = [n for n in ahead if n.kind in m.kind.split("|")
              and not (title and n.cue == "ner" and _OF_RIGHT_BEFORE.search(text[m.end : n.start]))
-             or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start])]
+             or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start].rsplit(",", 1)[-1])]
     if not after:
         return None
     gap = text[m.end : after[0].start]
+    # between commas after the noun and its complement: "la société de capital-risque de la Silicon Valley, X,"
+    apposed = m.cue == "apposition" or _OF_FIRST.match(gap) and text[after[0].end : after[0].end + 2].strip()[:1] == ","
     if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\"") \
-            or m.cue == "apposition" and _apposed_gap().fullmatch(gap):
+            or apposed and _apposed_gap().fullmatch(gap):
         return after[0]
     return None
 

@@ -166,10 +166,12 @@ def test_an_apposed_noun_joins_its_name_whatever_its_grammatical_gender() -> Non
 
 
 def test_a_noun_set_before_a_name_between_commas_is_that_name() -> None:
-    # "Le directeur de l'hôpital, Monsieur Paul Roy, parle."; without the parse's apposition (cue), the comma parts them
-    text = "Le directeur de l'hôpital, Monsieur Paul Roy, parle."
-    roy = Mention(text.index("Paul"), text.index("Paul") + 8, "Paul Roy", "Person", gender="Masc")
-    for cue, together in (("apposition", True), ("ner", False)):
+    # "Le directeur de l'hôpital, Monsieur Paul Roy, parle."; without the parse's apposition (cue) the name must
+    # close its commas: not in "Le directeur de l'hôpital, Monsieur Paul Roy et Max Lou parlent."
+    for text, cue, together in (("Le directeur de l'hôpital, Monsieur Paul Roy, parle.", "apposition", True),
+                                ("Le directeur de l'hôpital, Monsieur Paul Roy, parle.", "ner", True),
+                                ("Le directeur de l'hôpital, Monsieur Paul Roy et Max Lou parlent.", "ner", False)):
+        roy = Mention(text.index("Paul"), text.index("Paul") + 8, "Paul Roy", "Person", gender="Masc")
         director = Mention(3, 12, "directeur", "Person", "description", cue=cue, head="directeur", definite=True)
         assert ([m.text for m in by_label(text, [director, roy])["Paul Roy"].mentions] ==
                 ["directeur", "Paul Roy"]) == together
@@ -268,6 +270,19 @@ def test_a_name_right_after_a_titles_de_is_its_complement_whatever_the_ner_said(
                     definite=True)
     entities = by_label(text, [title, state, roy])
     assert [m.text for m in entities["Jay Roy"].mentions] == ["Premier ministre", "Jay Roy"]
+
+
+def test_a_name_set_between_commas_after_a_noun_and_its_complement_is_the_noun() -> None:
+    # "Paul Roy parle. La société de capital-risque de la Silicon Valley, Andreessen Horowitz, mène le tour."
+    text = "Paul Roy parle. La société de capital-risque de la Silicon Valley, Andreessen Horowitz, mène le tour."
+    roy = Mention(0, 8, "Paul Roy", "Person")
+    firm = Mention(text.index("société"), text.index("société") + 7, "société", "Organization|Product", "description",
+                   head="société", definite=True)
+    valley = Mention(text.index("Silicon"), text.index("Silicon") + 14, "Silicon Valley", "Place")
+    fund = Mention(text.index("Andreessen"), text.index("Andreessen") + 19, "Andreessen Horowitz", "Person")
+    entities = by_label(text, [roy, firm, valley, fund])
+    assert entities["Andreessen Horowitz"].kind == "Organization"
+    assert [m.text for m in entities["Andreessen Horowitz"].mentions] == ["société", "Andreessen Horowitz"]
 
 
 def test_across_articles_a_node_is_one_class_and_a_full_name() -> None:
