@@ -390,6 +390,19 @@ def test_a_description_ends_before_a_finite_verb_the_parser_hung_on_it() -> None
     assert [m.text for m in find_mentions(make_doc(rows), load_gazetteer())] == ["groupe américain"]
 
 
+def test_a_name_before_a_comma_and_a_noun_of_an_organisation_is_one_but_not_a_place() -> None:
+    # "Sotex, une filiale du groupe, et Bessan, un groupe de manifestants": the NER says a person and a place
+    rows = [("Sotex", "Sotex", "PROPN", "nsubj", 0), (",", ",", "PUNCT", "punct", 3, "", True),
+            ("une", "un", "DET", "det", 3), ("filiale", "filiale", "NOUN", "appos", 0), ("du", "de", "ADP", "case", 5),
+            ("groupe", "groupe", "NOUN", "nmod", 3), (",", ",", "PUNCT", "punct", 8, "", True), ("et", "et", "CCONJ",
+            "cc", 8), ("Bessan", "Bessan", "PROPN", "conj", 0), (",", ",", "PUNCT", "punct", 11, "", True),
+            ("un", "un", "DET", "det", 11), ("groupe", "groupe", "NOUN", "appos", 8), ("de", "de", "ADP", "case", 13),
+            ("manifestants", "manifestant", "NOUN", "nmod", 11)]
+    ents = ["B-PER", *["O"] * 7, "B-LOC", *["O"] * 5]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("Sotex", "Organization"), ("Bessan", "Place")]
+
+
 def test_the_name_after_a_title_of_a_companys_staff_is_an_organisation() -> None:
     # "le directeur général actuel d'Aréas": the NER says a place; "le maire de Lyon" is no company's staff
     rows = [("le", "le", "DET", "det", 1), ("directeur", "directeur", "NOUN", "ROOT", 1),

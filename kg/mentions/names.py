@@ -27,6 +27,7 @@ _ADJECTIVES = 3  # adjectives between that noun and the name at most
 _COORDINATED = 4  # names coordinated after it at most, itself included
 _HEADED_WORDS = 4  # words of a name that heads a paragraph before a colon at most
 _HEADED_DETERMINERS = frozenset({"le", "la", "l'", "l’"})  # the description after it is the one thing it names
+_ARTICLES = _HEADED_DETERMINERS | {"un", "une"}
 
 
 def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
@@ -64,8 +65,9 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = "Organization", "context"
             elif cue == "ner" and (said := _named_as(tokens[0])):
                 kind, cue = said, "context"
-            elif cue == "ner" and kind != "Organization" and (_organisation_context(tokens[0]) or _employer(tokens[0])
-                                                              or _heads_description(tokens)):
+            elif cue == "ner" and kind != "Organization" and (
+                    _organisation_context(tokens[0]) or _employer(tokens[0]) or _heads_description(tokens)
+                    or kind != "Place" and _apposed_cue(tokens[-1])):
                 kind, cue = "Organization", "context"
         found.append((start, end))
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
@@ -147,6 +149,21 @@ def _organisation_context(first: Token) -> bool:
             i -= 1
         i -= 1
     return False
+
+
+def _apposed_cue(last: Token) -> bool:
+    """"Lactalis Ingrédients, une filiale du géant du lait": a name set before a comma, an article and a noun that
+    says it is an organisation (names.yml organisation_cues), maybe after an adjective; not a noun of another name
+    ("la banque HSBC"). A place is left out: "à Bessan, un groupe de manifestants a bloqué" begins a clause."""
+    doc, i = last.doc, last.i + 1
+    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ARTICLES:
+        return False
+    i += 2
+    if doc[i].pos_ == "ADJ" and doc[i].is_lower and i + 1 < len(doc):
+        i += 1  # "une importante filiale"
+    noun = doc[i]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in names_table()["organisation_cues"] \
+        and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
 
 
 def _employer(first: Token) -> bool:
