@@ -358,14 +358,15 @@ def test_a_company_heading_its_paragraph_before_its_description_is_an_organisati
 
 
 def test_an_article_with_a_capital_inside_a_sentence_begins_the_name() -> None:
-    # "Il vit à La Ciotat. La Bretagne vote.": the NER left the article out of one and took it into the other
-    rows = [("Il", "il", "PRON", "nsubj", 1), ("vit", "vivre", "VERB", "ROOT", 1), ("à", "à", "ADP", "case", 4),
-            ("La", "le", "DET", "det", 4), ("Ciotat", "Ciotat", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
-            ("La", "le", "DET", "det", 7), ("Bretagne", "Bretagne", "PROPN", "nsubj", 8),
-            ("vote", "voter", "VERB", "ROOT", 8)]
-    ents = ["O", "O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O"]
-    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 6)), load_gazetteer()) if m.form == "name"]
-    assert got == ["La Ciotat", "Bretagne"]
+    # "Il lit Le Parisien à La Ciotat. La Croix titre.": the NER left the article out of the newspaper and took it
+    # into the other; a place is named without it
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("lit", "lire", "VERB", "ROOT", 1), ("Le", "le", "DET", "det", 3),
+            ("Parisien", "Parisien", "PROPN", "obj", 1), ("à", "à", "ADP", "case", 6), ("La", "le", "DET", "det", 6),
+            ("Ciotat", "Ciotat", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1), ("La", "le", "DET", "det", 9),
+            ("Croix", "Croix", "PROPN", "nsubj", 10), ("titre", "titrer", "VERB", "ROOT", 10)]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 8)), load_gazetteer()) if m.form == "name"]
+    assert got == ["Le Parisien", "Ciotat", "Croix"]
 
 
 def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:

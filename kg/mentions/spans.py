@@ -34,7 +34,7 @@ def merged(doc: Doc) -> list[Span]:
     for span in spans:
         start, end = span.start, span.end
         while start > 0 and (_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start
-                             or _capital_article(doc[start - 1])) and doc[start - 1].ent_iob_ == "O":
+                             or _capital_article(doc[start - 1], span.label_)) and doc[start - 1].ent_iob_ == "O":
             start -= 1
         while end < len(doc):
             if _glued_hyphen(doc, end):
@@ -101,7 +101,7 @@ def trimmed(span: Span) -> list[Token]:
     tokens = list(span)
     stop = names_table()["stopwords"]
     while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
-            and not _particle(tokens) and not _capital_article(tokens[0]):
+            and not _particle(tokens) and not _capital_article(tokens[0], span.label_):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
             tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
@@ -109,11 +109,12 @@ def trimmed(span: Span) -> list[Token]:
     return tokens
 
 
-def _capital_article(token: Token) -> bool:
-    """An article written with a capital inside a sentence begins a name: "selon Le Monde", "à La Ciotat",
-    "Marine Le Pen" (at a sentence's start it may be the sentence's: "La France a ...")."""
+def _capital_article(token: Token, label: str) -> bool:
+    """An article written with a capital inside a sentence begins a name: "selon Le Monde", "Les Amis de la
+    Terre", "Marine Le Pen" (at a sentence's start it may be the sentence's: "La France a ..."). Not a place's:
+    the mentions of POPCORN, for one, leave it out ("à La [Nouvelle-Orléans]")."""
     doc = token.doc
-    return (token.text in ARTICLES and 0 < token.i < len(doc) - 1 and not token.is_sent_start
+    return (label != "LOC" and token.text in ARTICLES and 0 < token.i < len(doc) - 1 and not token.is_sent_start
             and (doc[token.i - 1].is_alpha or doc[token.i - 1].text == ",") and doc[token.i + 1].text[:1].isupper())
 
 
