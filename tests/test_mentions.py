@@ -114,6 +114,18 @@ def test_the_country_of_a_prime_minister_is_no_portfolio() -> None:
     assert got == [("Karsakie", "Place")]
 
 
+def test_an_institution_is_named_by_its_seat_past_the_words_that_say_which_one_it_is() -> None:
+    # "le tribunal de grande instance de Nanterre et la compagnie aérienne française"
+    rows = [("le", "le", "DET", "det", 1), ("tribunal", "tribunal", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 4),
+            ("grande", "grand", "ADJ", "amod", 4), ("instance", "instance", "NOUN", "nmod", 1),
+            ("de", "de", "ADP", "case", 6), ("Nanterre", "Nanterre", "PROPN", "nmod", 1), ("et", "et", "CCONJ", "cc", 9),
+            ("la", "le", "DET", "det", 9), ("compagnie", "compagnie", "NOUN", "conj", 1),
+            ("aérienne", "aérien", "ADJ", "amod", 9), ("française", "français", "ADJ", "amod", 9)]
+    ents = ["O"] * 6 + ["B-LOC"] + ["O"] * 5
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("tribunal de grande instance de Nanterre", "Organization"), ("Nanterre", "Place")]
+
+
 def test_a_name_the_gazetteer_knows_is_not_trimmed() -> None:
     doc = make_doc([("racheté", "racheter", "VERB", "ROOT", 0), ("par", "par", "ADP", "case", 2),
                     ("eBay", "eBay", "PROPN", "obl", 0)], ents=["O", "O", "B-ORG"])

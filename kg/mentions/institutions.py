@@ -13,16 +13,18 @@ from kg.places import demonyms
 from kg.records import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _OPENING_QUOTE = re.compile("[" + "".join(OPENING_QUOTES) + "]")
 _CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
+_SKIPPED = 3  # the most lower-case words between an institution's noun and its seat
 
 
 def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
-    institution made a name by a demonym, a place or a name after it."""
+    institution made a name by a demonym, a place or a name after it; by a place also past the words that say
+    which one it is ("le tribunal de grande instance de Nanterre", "la banque centrale de Russie")."""
     heads = names_table()["institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
@@ -30,22 +32,28 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                 or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
             continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
         end, k = token.idx + len(token.text), token.i + 1
+        skipped = 0  # lower-case words before its seat: "le tribunal [civil] de Milan", "[de grande instance] de"
         while k < len(doc):
             nxt = doc[k]
-            if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms():
-                end, k = nxt.idx + len(nxt.text), k + 1
+            if nxt.pos_ == "ADJ" and fold(nxt.text) in demonyms() and not skipped:  # not "la compagnie aérienne
+                end, k = nxt.idx + len(nxt.text), k + 1  # française": a description, no name
             elif nxt.text in OPENING_QUOTES:  # "l'ONG américaine « Health »": the quoted name is the mention
                 end = token.idx + len(token.text)
                 break
-            elif nxt.idx in starting and nxt.text not in ARTICLES:  # "l'association Les Patriotes" is Les Patriotes
-                name = starting[nxt.idx]
+            elif nxt.idx in starting and nxt.text not in ARTICLES and not skipped:  # "l'association Les Patriotes"
+                name = starting[nxt.idx]  # is Les Patriotes
                 end, k = name.end, _token_after(doc, name.end)
             elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):
                 at = k + 2 if doc[k + 1].lower_ in {"la", "l'"} else k + 1
                 name = starting.get(doc[at].idx) if at < len(doc) else None
-                if name is None or name.kind not in {"Place", "Organization"}:
+                if name is not None and (name.kind == "Place" or name.kind == "Organization" and not skipped):
+                    end, k = name.end, _token_after(doc, name.end)
+                elif nxt.lower_ != "du" and at == k + 1 and _bare(doc[at]) and skipped < _SKIPPED:
+                    k, skipped = k + 2, skipped + 1
+                else:
                     break
-                end, k = name.end, _token_after(doc, name.end)
+            elif _bare(nxt) and skipped < _SKIPPED:
+                k, skipped = k + 1, skipped + 1
             else:
                 break
         if end > token.idx + len(token.text):
@@ -72,6 +80,11 @@ def quoted_names(doc: Doc) -> Iterator[Mention]:
         start, end = doc[k + 1].idx, doc[close - 1].idx + len(doc[close - 1].text)
         yield Mention(start, end, text_of(doc)[start:end], "Organization", cue="context",
                       subject=is_subject(list(doc[k + 1 : close])))
+
+
+def _bare(token: Token) -> bool:
+    """A lower-case noun or adjective that is no nationality: a word of what kind of institution it is."""
+    return token.is_lower and token.pos_ in {"NOUN", "ADJ"} and fold(token.text) not in demonyms()
 
 
 def _token_after(doc: Doc, offset: int) -> int:
