@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+REFLEXIVES = frozenset({"se", "s'", "s’"})  # the clitic of a pronominal verb ("s'est félicité")
 _CLIMB = 8  # the most heads looked at above a trigger for the words that make it less than asserted
 
 
@@ -151,7 +152,7 @@ def _finite(verb: Token) -> bool:
     if "Fin" in verb.morph.get("VerbForm"):
         return True
     auxiliaries = {c.lemma_ for c in verb.children if c.dep_.startswith("aux")}
-    pronominal = any(c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    pronominal = any(c.lower_ in REFLEXIVES for c in verb.children)
     return "Part" in verb.morph.get("VerbForm") and ("avoir" in auxiliaries or pronominal and "être" in auxiliaries)
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from kg.frames import Trigger, lexicon
+from kg.frames import REFLEXIVES, Trigger, lexicon
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
 from kg.titles import title_words
@@ -84,7 +84,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
             and token.lemma_.lower() not in lexicon()["unaccusative"]
-            and not any(c.lower_ in {"se", "s'", "s’"} for c in token.children))  # "s'est félicité": pronominal
+            and not any(c.lower_ in REFLEXIVES for c in token.children))  # "s'est félicité": pronominal
         or _participle_of_name(token))
     quoted = _quoted(text, span, token.idx)
     found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)

@@ -40,6 +40,11 @@ def noun_classes() -> dict[str, str]:
     return {noun: cls for cls, nouns in load_yaml("nouns.yml")["classes"].items() for noun in nouns}
 
 
+def line_break(token: Token) -> bool:
+    """Whether a line break is in the token or right after it."""
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """A test of whether [start, end) overlaps none of ``spans``, in logarithmic time."""
     ordered = sorted(spans)

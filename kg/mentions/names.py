@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
-from kg.mentions.base import CONTRACTIONS, OPENING_QUOTES, anaphora_table, free_of, is_subject, names_table
+from kg.mentions.base import (
+    CONTRACTIONS,
+    OPENING_QUOTES,
+    anaphora_table,
+    free_of,
+    is_subject,
+    line_break,
+    names_table,
+)
 from kg.mentions.spans import blocked_spans, is_junk, merged, trimmed, without_titles
 from kg.names import fold
 from kg.nlp import text_of
@@ -27,7 +35,7 @@ _ADJECTIVES = 3  # adjectives between that noun and the name at most
 _COORDINATED = 4  # names coordinated after it at most, itself included
 _HEADED_WORDS = 4  # words of a name that heads a paragraph before a colon at most
 _HEADED_DETERMINERS = frozenset({"le", "la", "l'", "l’"})  # the description after it is the one thing it names
-_ARTICLES = _HEADED_DETERMINERS | {"un", "une"}
+_APPOSED_DETERMINERS = _HEADED_DETERMINERS | {"un", "une"}  # before a noun apposed to a name
 
 
 def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
@@ -80,7 +88,7 @@ def _headed_names(doc: Doc) -> Iterator[Mention]:
     stop, text = names_table()["stopwords"], text_of(doc)
     for colon in (t for t in doc if t.text == ":"):
         start = colon.i
-        while start > 0 and colon.i - start < _HEADED_WORDS and not _line_break(doc[start - 1]):
+        while start > 0 and colon.i - start < _HEADED_WORDS and not line_break(doc[start - 1]):
             start -= 1
         words = doc[start : colon.i]
         if words and _heads_description(words) \
@@ -94,7 +102,7 @@ def _heads_description(words: Span | list[Token]) -> bool:
     description (names.yml organisation_cues, anaphora.yml nouns of an organisation) name that company, the way
     lists of deals are written."""
     doc, first, last = words[0].doc, words[0], words[-1]
-    if first.i > 0 and not _line_break(doc[first.i - 1]) or last.i + 4 > len(doc) or doc[last.i + 1].text != ":" \
+    if first.i > 0 and not line_break(doc[first.i - 1]) or last.i + 4 > len(doc) or doc[last.i + 1].text != ":" \
             or doc[last.i + 2].lower_ not in _HEADED_DETERMINERS:
         return False  # not "France : les syndicats appellent", "France : un géant de l'édition en rachète un autre"
     noun = next((t for t in doc[last.i + 3 : last.i + 4 + _ADJECTIVES] if t.pos_ != "ADJ"), None)
@@ -102,11 +110,6 @@ def _heads_description(words: Span | list[Token]) -> bool:
         return False  # "France : la compagnie Air France" describes the name after it
     lemma = noun.lemma_.lower()
     return lemma in names_table()["organisation_cues"] or "Organization" in anaphora_table()["nouns"].get(lemma, ())
-
-
-def _line_break(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
-
 
 
 def _named_as(first: Token) -> str | None:
@@ -156,7 +159,7 @@ def _apposed_cue(last: Token) -> bool:
     says it is an organisation (names.yml organisation_cues), maybe after an adjective; not a noun of another name
     ("la banque HSBC"). A place is left out: "à Bessan, un groupe de manifestants a bloqué" begins a clause."""
     doc, i = last.doc, last.i + 1
-    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ARTICLES:
+    if i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _APPOSED_DETERMINERS:
         return False
     i += 2
     if doc[i].pos_ == "ADJ" and doc[i].is_lower and i + 1 < len(doc):

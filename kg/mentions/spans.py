@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml, read_text
-from kg.mentions.base import ARTICLES, names_table
+from kg.mentions.base import ARTICLES, line_break, names_table
 from kg.names import fold
 from kg.nlp import ABBREVIATIONS
 from kg.places import demonyms
@@ -73,7 +73,7 @@ def _lines(span: Span) -> list[Span]:
     """The parts of a span between its line breaks."""
     parts, start = [], span.start
     for token in span:
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if line_break(token):
             end = token.i if token.is_space else token.i + 1
             if end > start:
                 parts.append(span.doc[start:end])
