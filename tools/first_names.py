@@ -39,6 +39,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus/winer-train.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("kg/data/first_names.txt"))
     args = parser.parse_args()
+    if not args.corpus.is_file():
+        parser.error(f"no such corpus file: {args.corpus}")
     names = first_names(args.corpus)
     args.out.write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
     print(f"{len(names)} first names -> {args.out}")
