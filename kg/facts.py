@@ -297,22 +297,32 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
 def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
     """Join two drafts of one event: told in the same or the next sentence with a part in common, or anywhere
     in the article with the same two named parts or more ("Safran rachète Zodiac ... le rachat de Zodiac par
-    Safran")."""
+    Safran") or the same sum ("Carrefour condamné à 1,75 million d'euros d'amende ... le tribunal a condamné le
+    distributeur à une amende de 1,75 millions d'euros")."""
+    merged = _merge_once(drafts)
+    while len(joined := _merge_once(merged)) < len(merged):  # drafts joined may now join others
+        merged = joined
+    return merged
+
+
+def _merge_once(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Join each draft to the first earlier one of its event, one of its own sentence first."""
     single = {"amount", "date", "authority", "fined", "acquirer", "acquired", "seller", "speaker", "person",
               "measure", "count", "title"}
     merged: list[_Draft] = []
     for draft in drafts:
-        for other in merged:
+        own = [o for o in merged if o.sentence == draft.sentence]
+        for other in own + [o for o in merged if o.sentence != draft.sentence]:
             if other.kind != draft.kind or draft.kind == "Statement":
                 continue
             conflict = any(r in single and other.roles.get(r) and other.roles[r] != v
                            for r, v in draft.roles.items()) or any(
                 value in vs for r, values in draft.roles.items() for value in values
                 for r2, vs in other.roles.items() if r2 != r and isinstance(value, str))
-            common = {(r, v) for r, vs in draft.roles.items() for v in vs if isinstance(v, str)} & {
-                (r, v) for r, vs in other.roles.items() for v in vs if isinstance(v, str)}
+            common = _parts(draft) & _parts(other)
             near = abs(draft.sentence - other.sentence) <= 1
-            if not conflict and (draft.sentence == other.sentence or near and common or len(common) >= 2):
+            if not conflict and (draft.sentence == other.sentence or near and common or len(common) >= 2
+                                 or _same_sum(draft, other)):
                 for r, vs in draft.roles.items():
                     for v in vs:
                         other.add(r, v)
@@ -325,6 +335,18 @@ def _merge(drafts: Sequence[_Draft]) -> list[_Draft]:
         else:
             merged.append(draft)
     return merged
+
+
+def _same_sum(draft: _Draft, other: _Draft) -> bool:
+    """The same exact sum, and every role both fill shares a filler: one deal or fine told twice."""
+    sums = {a for a in draft.roles.get("amount", ()) if a.value is not None}
+    return bool(sums & set(other.roles.get("amount", ()))) and all(
+        set(values) & set(other.roles[role]) for role, values in draft.roles.items() if role in other.roles)
+
+
+def _parts(draft: _Draft) -> set[tuple[str, str]]:
+    """The named parts of a draft: (role, entity key)."""
+    return {(r, v) for r, vs in draft.roles.items() for v in vs if isinstance(v, str)}
 
 
 def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],

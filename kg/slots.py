@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kg.frames import REFLEXIVES, Trigger, lexicon
+from kg.mentions.base import anaphora_table
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
 from kg.titles import title_words
@@ -24,6 +25,7 @@ _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la 
                  "pour": "pour", "contre": "contre", "avec": "avec", "entre": "entre", "selon": "selon"}
 _CASE = re.compile(r"(?:^|[\s(])(" + "|".join(sorted(map(re.escape, _PREPOSITIONS), key=len, reverse=True))
                    + r")\s*" + _DETERMINERS + r"$", re.IGNORECASE)
+_NAMING = re.compile(r"\b(?:du|sous le) nom d(?:e|'|’)\s*$", re.IGNORECASE)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 # ", candidat " before a name: lower-case words, none of them the start of a clause or a noun phrase
 _APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi|selon|qui|que|l[ea]s?|l'|un|une|des)\b)"
@@ -60,9 +62,39 @@ def _inside_apposition(text: str, mentions: Sequence[Mention], m: Mention) -> bo
     return bool(earlier) and earlier[-1].form == "name" and bool(_APPOSITION.match(text[earlier[-1].end : m.start]))
 
 
-def _case(text: str, m: Mention, floor: int) -> str | None:
-    found = _CASE.search(text[max(floor, m.start - 30) : m.start])
-    return _PREPOSITIONS[found.group(1).lower()] if found else None
+def _case(span: Span, trigger: Trigger, m: Mention) -> str | None:
+    """The preposition before a mention, or before the common noun right before a name that says what it is
+    ("au groupe de télécommunications Altice", "par le fonds américain X", "au président X"); none before a
+    name that gives the noun before it its name ("une société du nom de X"). A complement of a trigger that
+    takes complements of its own only (``attached``), or a noun's "de" before a description, counts when the
+    parse hangs it on the trigger: not "la fusion avec X, détenteur de la marque Y"."""
+    text = text_of(span.doc)
+    before = text[max(span.start_char, m.start - 30) : m.start]
+    if _NAMING.search(before):
+        return None  # "une société du nom de X" is X
+    found = _CASE.search(before)
+    described = found is None and m.form == "name" and (start := _describer(span, m)) is not None
+    if described:
+        found = _CASE.search(text[max(span.start_char, start - 30) : start])
+    if found is None:
+        return None
+    case = _PREPOSITIONS[found.group(1).lower()]
+    attached = trigger.attached or described and case == "de" and trigger.pos == "NOUN"
+    return case if not attached or _complement_of(trigger.token, m) else None
+
+
+def _describer(span: Span, name: Mention) -> int | None:
+    """Where the common noun's phrase right before a name begins, when its head says what the name is
+    (kg/data/anaphora.yml nouns, job titles): "groupe de télécommunications" before "Altice"."""
+    words = [t for t in span if t.idx < name.start]
+    phrase = []
+    while words and len(phrase) < 5 and (words[-1].pos_ in {"NOUN", "ADJ"} and words[-1].is_lower
+                                         or words[-1].lower_ in {"de", "d'", "d’"}):
+        phrase.insert(0, words.pop())
+    nouns = anaphora_table()["nouns"]
+    while phrase and not (phrase[0].pos_ == "NOUN" and (phrase[0].lemma_ in nouns or phrase[0].lemma_ in title_words())):
+        phrase.pop(0)
+    return phrase[0].idx if phrase else None
 
 
 def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) -> dict[Mention, str]:
@@ -72,10 +104,10 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     slot_of: dict[Mention, str] = {}
     previous: Mention | None = None
     for m in in_sentence:
-        case = _case(text, m, span.start_char)
+        case = _case(span, trigger, m)
         if previous is not None and previous in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
-        elif case is not None and (not trigger.attached or _complement_of(token, m)):
+        elif case is not None:
             slot_of[m] = case
         previous = m
     # a kind that takes what was said may have its speaker after the verb ("..., a annoncé l'Elysée")
@@ -189,9 +221,10 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
                        and _is_person(m) and m.start not in clauses), None)
         if holder is not None:
             return holder
-    first = min(t.i for t in subject.subtree)
-    if held is None and subject.pos_ == "NOUN" and first >= 2 and subject.doc[first - 1].text == ",":
-        # "X, le PDG de Y, a dit": X
+    first, last = min(t.i for t in subject.subtree), max(t.i for t in subject.subtree)
+    if held is None and subject.pos_ == "NOUN" and first >= 2 and subject.doc[first - 1].text == "," \
+            and last + 1 < len(subject.doc) and subject.doc[last + 1].text == ",":
+        # "X, le PDG de Y, a dit": X; not "En visitant Y et X, les médecins ont fondé"
         named = holding(subject.doc[first - 2])
         if named is not None and named.form == "name":
             return named

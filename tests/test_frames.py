@@ -7,7 +7,7 @@ from pathlib import Path
 import rdflib
 
 from kg.data import frame_files, load_yaml
-from kg.facts import find_events
+from kg.facts import _Draft, _same_sum, find_events
 from kg.frames import kinds, status, triggers_in
 from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
@@ -211,6 +211,79 @@ def test_one_deal_told_twice_far_apart_is_one_event() -> None:
                                                                                  doc.text.rindex("Zodiac"))))
     [deal_event] = [f for f in events(doc, [safran, zodiac]) if f.kind == "Acquisition"]
     assert len(deal_event.sentences) == 2 and deal_event.values("amount")[0].value == 9_000_000_000
+
+
+def _fine_rows(fined: list[tuple], amount: str = "80") -> list[tuple]:
+    """"L'Autorité inflige une amende de <amount> millions d'euros au ..." then the rows of ``fined`` (hung on
+    their first row, the preposition's noun)."""
+    rows = [("L'", "le", "DET", "det", 1, "", True), ("Autorité", "Autorité", "PROPN", "nsubj", 2),
+            ("inflige", "infliger", "VERB", "ROOT", 2, "VerbForm=Fin"), ("une", "un", "DET", "det", 4),
+            ("amende", "amende", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 7),
+            (amount, amount, "NUM", "nummod", 7), ("millions", "million", "NOUN", "nmod", 4),
+            ("d'", "de", "ADP", "case", 9, "", True), ("euros", "euro", "NOUN", "nmod", 7),
+            ("au", "à", "ADP", "case", 11)]
+    return rows + [(w, lemma, pos, dep, 4 if i == 0 else head, *rest)
+                   for i, (w, lemma, pos, dep, head, *rest) in enumerate(fined)] + [(".", ".", "PUNCT", "punct", 2)]
+
+
+def test_a_name_after_the_noun_that_says_what_it_is_takes_the_noun_s_preposition() -> None:
+    # "... au groupe de télécommunications Acme.": the parse hangs the phrase on the fine, the name is fined
+    doc = make_doc(_fine_rows([("groupe", "groupe", "NOUN", "nmod", 4), ("de", "de", "ADP", "case", 13),
+                               ("télécommunications", "télécommunication", "NOUN", "nmod", 11),
+                               ("Acme", "Acme", "PROPN", "nmod", 13)]))
+    acme, authority = entity(doc, "Acme", "Organization"), entity(doc, "Autorité", "Organization", subject=True)
+    [fine] = [f for f in events(doc, [acme, authority]) if f.kind == "Fine"]
+    assert fine.values("fined") == [acme.key] and fine.values("authority") == [authority.key]
+    # "... au maximum Acme.": a word that is no description of a name leaves it without the preposition
+    doc = make_doc(_fine_rows([("maximum", "maximum", "NOUN", "nmod", 4), ("Acme", "Acme", "PROPN", "nmod", 11)]))
+    acme, authority = entity(doc, "Acme", "Organization"), entity(doc, "Autorité", "Organization", subject=True)
+    assert [f.values("fined") for f in events(doc, [acme, authority]) if f.kind == "Fine"] == [[]]
+
+
+def test_one_fine_told_twice_with_its_sum_is_one_event() -> None:
+    # "Acme est condamné à 80 millions d'euros d'amende. Il pleut. Il pleut. L'Autorité inflige une amende de 80
+    # millions d'euros au groupe." (the second one far from the first, without the name)
+    headline = [("Acme", "Acme", "PROPN", "nsubj:pass", 2), ("est", "être", "AUX", "aux:pass", 2),
+                ("condamné", "condamner", "VERB", "ROOT", 2, "VerbForm=Part"), ("à", "à", "ADP", "case", 5),
+                ("80", "80", "NUM", "nummod", 5), ("millions", "million", "NOUN", "obl", 2),
+                ("d'", "de", "ADP", "case", 7, "", True), ("euros", "euro", "NOUN", "nmod", 5),
+                ("d'", "de", "ADP", "case", 9, "", True), ("amende", "amende", "NOUN", "nmod", 5),
+                (".", ".", "PUNCT", "punct", 2)]
+    rain = [("Il", "il", "PRON", "expl:subj", 1), ("pleut", "pleuvoir", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    rows, starts = [], []
+    for part in (headline, rain, rain, _fine_rows([("groupe", "groupe", "NOUN", "nmod", 4)])):
+        starts.append(len(rows))
+        rows += [(w, lemma, pos, dep, len(rows) + head, *rest) for w, lemma, pos, dep, head, *rest in part]
+    doc = make_doc(rows, starts=tuple(starts))
+    acme, authority = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Autorité", "Organization")
+    [fine] = [f for f in events(doc, [acme, authority]) if f.kind == "Fine"]
+    assert (fine.values("fined"), fine.values("authority"), len(fine.sentences)) == ([acme.key], [authority.key], 2)
+    # two rounds of the same sum by two companies are two
+    assert not _same_sum(_Draft("Investment", doc[0], 0, roles={"recipient": ["a"], "amount": [fine.values("amount")[0]]}),
+                         _Draft("Investment", doc[0], 3, roles={"recipient": ["b"], "amount": [fine.values("amount")[0]]}))
+
+
+def test_a_name_that_names_the_object_s_noun_is_the_object() -> None:
+    # "Ada Roy fonde une société du nom de Beta."
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("fonde", "fonder", "VERB", "ROOT", 2, "VerbForm=Fin"), ("une", "un", "DET", "det", 4),
+                    ("société", "société", "NOUN", "obj", 2), ("du", "de", "ADP", "case", 6),
+                    ("nom", "nom", "NOUN", "nmod", 4), ("de", "de", "ADP", "case", 8), ("Beta", "Beta", "PROPN", "nmod", 6),
+                    (".", ".", "PUNCT", "punct", 2)])
+    ada, beta = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Beta", "Organization")
+    [founding] = events(doc, [ada, beta])
+    assert (founding.kind, founding.values("founder"), founding.values("organization")) == (
+        "Founding", [ada.key], [beta.key])
+
+
+def test_a_name_before_the_comma_of_a_clause_set_first_is_no_subject_s() -> None:
+    # "En pensant à Acme, les médecins fondent Beta.": unlike "Acme, la maison mère de Beta, a dit"
+    doc = make_doc([("En", "en", "ADP", "mark", 1), ("pensant", "penser", "VERB", "advcl", 7), ("à", "à", "ADP", "case", 3),
+                    ("Acme", "Acme", "PROPN", "obl", 1), (",", ",", "PUNCT", "punct", 1), ("les", "le", "DET", "det", 6),
+                    ("médecins", "médecin", "NOUN", "nsubj", 7), ("fondent", "fonder", "VERB", "ROOT", 7, "VerbForm=Fin"),
+                    ("Beta", "Beta", "PROPN", "obj", 7), (".", ".", "PUNCT", "punct", 7)])
+    acme, beta = entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")
+    assert [f.values("founder") for f in events(doc, [acme, beta]) if f.kind == "Founding"] in ([], [[]])
 
 
 def test_a_participle_that_qualifies_a_title_tells_no_appointment() -> None:

@@ -381,6 +381,36 @@ def test_an_article_with_a_capital_inside_a_sentence_begins_the_name() -> None:
     assert got == ["Le Parisien", "Ciotat", "Croix"]
 
 
+def test_a_number_that_begins_a_name_is_part_of_it() -> None:
+    # "Il fonde 2F Conseil et achète 21st Century Fox et 3 Renault.": the NER took the number into the first and
+    # left it out of the second; a count is not part of a name
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("fonde", "fonder", "VERB", "ROOT", 1), ("2F", "2f", "NOUN", "obj", 1),
+            ("Conseil", "conseil", "NOUN", "flat:name", 2), ("et", "et", "CCONJ", "cc", 5),
+            ("achète", "acheter", "VERB", "conj", 1), ("21st", "21st", "PROPN", "obj", 5),
+            ("Century", "Century", "PROPN", "flat:name", 6), ("Fox", "Fox", "PROPN", "flat:name", 6),
+            ("et", "et", "CCONJ", "cc", 11), ("3", "3", "NUM", "nummod", 11), ("Renault", "Renault", "PROPN", "conj", 6)]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == ["2F Conseil", "21st Century Fox", "Renault"]
+
+
+def test_an_organisation_s_name_runs_on_over_the_list_of_what_it_deals_with() -> None:
+    # "La Direction des entreprises, de la concurrence et de l'emploi parle de Renault, de la crise et des prix."
+    rows = [("La", "le", "DET", "det", 1), ("Direction", "direction", "NOUN", "nsubj", 12),
+            ("des", "de", "ADP", "case", 3), ("entreprises", "entreprise", "NOUN", "nmod", 1, "", True),
+            (",", ",", "PUNCT", "punct", 7), ("de", "de", "ADP", "case", 7), ("la", "le", "DET", "det", 7),
+            ("concurrence", "concurrence", "NOUN", "conj", 3), ("et", "et", "CCONJ", "cc", 11),
+            ("de", "de", "ADP", "case", 11), ("l'", "le", "DET", "det", 11, "", True),
+            ("emploi", "emploi", "NOUN", "conj", 3), ("parle", "parler", "VERB", "ROOT", 12),
+            ("de", "de", "ADP", "case", 14), ("Renault", "Renault", "PROPN", "obl", 12, "", True),
+            (",", ",", "PUNCT", "punct", 18), ("de", "de", "ADP", "case", 18), ("la", "le", "DET", "det", 18),
+            ("crise", "crise", "NOUN", "conj", 14), ("et", "et", "CCONJ", "cc", 21), ("des", "de", "ADP", "case", 21),
+            ("prix", "prix", "NOUN", "conj", 14)]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", *["O"] * 10, "B-ORG", *["O"] * 7]
+    got = [m.text for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == ["Direction des entreprises, de la concurrence et de l'emploi", "Renault"]
+
+
 def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:
     # "Groupama signe. Le directeur de Groupama Jean Azéma et la Fondation Jean Jaurès parlent."
     rows = [("Groupama", "Groupama", "PROPN", "nsubj", 1), ("signe", "signer", "VERB", "ROOT", 1),

@@ -3,24 +3,32 @@ junk and phrases that are no names told apart."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml, read_text
 from kg.mentions.base import ARTICLES, line_break, names_table
 from kg.names import fold
-from kg.nlp import ABBREVIATIONS
+from kg.nlp import ABBREVIATIONS, text_of
 from kg.places import demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_NUMBERED = re.compile(r"\d+(?:[A-Z]\w*|st|nd|rd|th)")  # "2F Conseil", "3M", "20th Century Fox"
+# the rest of an organisation's name that lists what it deals with: ", de la concurrence, de la consommation, du
+# travail et de l'emploi", ", des Finances et de la Relance"
+_OF = r"(?:de la |de l['’]|du |des |de )"
+_LISTED_COMPLEMENTS = re.compile(rf"(?:, {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)+(?:,? et {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)(?=\W)")
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 
 
 def merged(doc: Doc) -> list[Span]:
     """NER spans, with a name cut at an abbreviation's full stop joined again ("Warner Bros. Discovery")
-    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply"); a span over a
+    and stretched over capitalised words beside it ("Financière Fonds Privés", "Breed Reply"), a number
+    that begins it ("21st Century Fox") and the list of what an organisation deals with ("Direction régionale des
+    entreprises, de la concurrence, ... et de l'emploi"); a span over a
     line break is two ("Santé" heading a list, "Merck : le laboratoire ...")."""
     spans: list[Span] = []
     for ent in (part for whole in doc.ents for part in _lines(whole)):
@@ -34,7 +42,8 @@ def merged(doc: Doc) -> list[Span]:
     for span in spans:
         start, end = span.start, span.end
         while start > 0 and (_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start
-                             or _capital_article(doc[start - 1], span.label_)) and doc[start - 1].ent_iob_ == "O":
+                             or _capital_article(doc[start - 1], span.label_)
+                             or _NUMBERED.fullmatch(doc[start - 1].text)) and doc[start - 1].ent_iob_ == "O":
             start -= 1
         while end < len(doc):
             if _glued_hyphen(doc, end):
@@ -43,8 +52,13 @@ def merged(doc: Doc) -> list[Span]:
                 end += 1
             else:
                 break
-        stretched.append(doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                       label=span.label_) or span)
+        stop = doc[end - 1].idx + len(doc[end - 1])
+        # headed by a common noun: "Direction", "ministère", not "Renault, de la crise et des salaires"
+        listed = _LISTED_COMPLEMENTS.match(text_of(doc), stop) if span.label_ == "ORG" and doc[start].pos_ == "NOUN" \
+            else None
+        if listed is not None:  # "Direction régionale des entreprises, de la concurrence, ... et de l'emploi"
+            stop = listed.end()
+        stretched.append(doc.char_span(doc[start].idx, stop, label=span.label_, alignment_mode="contract") or span)
     alone = {span.text for span in stretched}
     return [part for span in stretched for part in _person_after(span, alone)]
 
@@ -101,7 +115,8 @@ def trimmed(span: Span) -> list[Token]:
     tokens = list(span)
     stop = names_table()["stopwords"]
     while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
-            and not _particle(tokens) and not _capital_article(tokens[0], span.label_):
+            and not _particle(tokens) and not _capital_article(tokens[0], span.label_) \
+            and not (_NUMBERED.fullmatch(tokens[0].text) and len(tokens) > 1):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
             tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
