@@ -411,6 +411,16 @@ def test_an_organisation_s_name_runs_on_over_the_list_of_what_it_deals_with() ->
     assert got == ["Direction des entreprises, de la concurrence et de l'emploi", "Renault"]
 
 
+def test_an_acronym_the_tagger_took_for_a_pronoun_is_a_name_but_on_is_none() -> None:
+    # "BFMTV et RMC émettent. On écoute.": RMC tagged a pronoun, "On" a proper noun, each a name to the NER
+    rows = [("BFMTV", "BFMTV", "PROPN", "nsubj", 3), ("et", "et", "CCONJ", "cc", 2), ("RMC", "RMC", "PRON", "conj", 0),
+            ("émettent", "émettre", "VERB", "ROOT", 3), (".", ".", "PUNCT", "punct", 3),
+            ("On", "on", "PROPN", "nsubj", 6), ("écoute", "écouter", "VERB", "ROOT", 6)]
+    ents = ["B-ORG", "O", "B-ORG", "O", "O", "B-PER", "O"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 5)), load_gazetteer()) if m.form == "name"]
+    assert got == ["BFMTV", "RMC"]
+
+
 def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:
     # "Groupama signe. Le directeur de Groupama Jean Azéma et la Fondation Jean Jaurès parlent."
     rows = [("Groupama", "Groupama", "PROPN", "nsubj", 1), ("signe", "signer", "VERB", "ROOT", 1),

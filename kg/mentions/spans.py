@@ -174,10 +174,11 @@ def without_titles(tokens: list[Token]) -> list[Token]:
 
 
 def is_junk(name: str, tokens: list[Token]) -> bool:
-    """A name too short, without a capital, a stopword, a lone pronoun or a number is none."""
+    """A name too short, without a capital, a stopword, a lone pronoun (not an acronym the tagger took for one:
+    "BFMTV et RMC") or a number is none."""
     stop = names_table()["stopwords"]
     return (len(name) < 2 or not any(c.isupper() for c in name) or name in stop
-            or (len(tokens) == 1 and tokens[0].pos_ == "PRON") or name.isdigit())
+            or (len(tokens) == 1 and tokens[0].pos_ == "PRON" and not name.isupper()) or name.isdigit())
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
