@@ -36,6 +36,17 @@ def test_former_name() -> None:
                      {"Musical.ly": "Organization", "TikTok": "Product"}) == {("formerlyKnownAs", "TikTok", "Musical.ly")}
 
 
+def test_a_new_name_taken_by_a_gerund_or_given_as_the_new_name() -> None:
+    assert relations("Le groupe Pages Jaunes a fait, lui, l'inverse en se renommant Solocal Group.",
+                     {"Pages Jaunes": "Company", "Solocal Group": "Company"}) == {
+        ("formerlyKnownAs", "Solocal Group", "Pages Jaunes")}
+    assert relations("Le gestionnaire ERDF a confirmé lundi son nouveau nom, Enedis, hier.",
+                     {"ERDF": "Company", "Enedis": "Company"}) == {("formerlyKnownAs", "Enedis", "ERDF")}
+    assert not any(kind == "formerlyKnownAs" for kind, _, _ in relations(
+        "Orange a confirmé lundi son nouveau patron, Christel Heydemann.",
+        {"Orange": "Company", "Christel Heydemann": "Person"}))
+
+
 def test_title_after_a_name_gives_job_and_employer() -> None:
     got = relations("Ted Sarandos, co-directeur général de Netflix, a salué l'accord.",
                     {"Ted Sarandos": "Person", "Netflix": "Company"})
@@ -124,6 +135,12 @@ def test_subsidiary_and_wrong_classes() -> None:
     assert relations("Instagram, filiale de Meta, grandit.", {"Instagram": "Product", "Meta": "Company"}) == {
         ("parentOrganization", "Instagram", "Meta")}
     assert relations("Paris, filiale de Meta, grandit.", {"Paris": "City", "Meta": "Company"}) == set()
+    # an apposition between the name and "filiale" or "maison mère"
+    assert relations("Volt AESC : le producteur japonais de batteries, filiale du groupe chinois Envision, va "
+                     "construire une usine.", {"Volt AESC": "Company", "Envision": "Company"}) == {
+        ("parentOrganization", "Volt AESC", "Envision")}
+    assert relations("Altice Media, le groupe de médias, maison mère de BFMTV, est à vendre.",
+                     {"Altice Media": "Company", "BFMTV": "Company"}) == {("parentOrganization", "BFMTV", "Altice Media")}
 
 
 def test_a_place_inside_an_institution_name_is_where_it_is() -> None:
