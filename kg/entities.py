@@ -148,7 +148,8 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     # between commas after the noun and its complement: "la société de capital-risque de la Silicon Valley, X,"
     apposed = m.cue == "apposition" or _OF_FIRST.match(gap) and text[after[0].end : after[0].end + 2].strip()[:1] == ","
     if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\"") \
-            or apposed and _apposed_gap().fullmatch(gap):
+            and not (m.subject and not after[0].subject) \
+            or apposed and _apposed_gap().fullmatch(gap):  # not "Le fonds a nommé X": the subject is not its object
         return after[0]
     return None
 

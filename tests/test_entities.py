@@ -67,6 +67,19 @@ def test_a_description_refers_only_to_its_own_class() -> None:
         ("Laura Roy", "Person", ["Laura Roy"], False), ("entreprise", "Organization", ["entreprise"], True)]
 
 
+def test_a_description_that_is_the_subject_does_not_introduce_the_verb_s_object() -> None:
+    # "Le fonds a nommé Laura Roy." (the NER alone typed her): the fund is not Laura Roy; "Le fonds Alto a
+    # investi." is Alto
+    text = "Le fonds a nommé Laura Roy. Le fonds Alto a investi."
+    fund = Mention(3, 8, "fonds", "Fund|Organization", "description", subject=True, head="fonds", definite=True)
+    roy = Mention(17, 26, "Laura Roy", "Person")
+    other = Mention(31, 36, "fonds", "Fund|Organization", "description", subject=True, head="fonds", definite=True)
+    alto = Mention(37, 41, "Alto", "Organization", subject=True)
+    entities = by_label(text, [fund, roy, other, alto])
+    assert (entities["Laura Roy"].kind, [m.text for m in entities["Laura Roy"].mentions]) == ("Person", ["Laura Roy"])
+    assert [m.text for m in entities["Alto"].mentions] == ["fonds", "Alto"]
+
+
 def test_elle_prefers_a_woman_to_an_organisation_when_neither_is_the_subject() -> None:
     text = "Selon Mme Anne Roy, membre de Helping, tout va bien. Elle rentre."
     roy = Mention(10, 18, "Anne Roy", "Person", gender="Fem")
