@@ -47,6 +47,16 @@ def test_a_new_name_taken_by_a_gerund_or_given_as_the_new_name() -> None:
         {"Orange": "Company", "Christel Heydemann": "Person"}))
 
 
+def test_a_title_after_a_name_without_a_comma_needs_its_employer() -> None:
+    assert relations("Sébastien Bazin président du PSG", {"Sébastien Bazin": "Person", "PSG": "Company"}) == {
+        ("jobTitle", "Sébastien Bazin", "président"), ("worksFor", "Sébastien Bazin", "PSG"),
+        ("headOf", "Sébastien Bazin", "PSG")}
+    assert relations("Paul Roy président de séance parle.", {"Paul Roy": "Person"}) == set()
+    # the agent of a passive, and a title whose complement is a person, are no holder's
+    assert relations("Il a été nommé par Anne Roy premier ministre en remplacement de Paul Roy ce mardi.",
+                     {"Anne Roy": "Person", "Paul Roy": "Person"}) == set()
+
+
 def test_title_after_a_name_gives_job_and_employer() -> None:
     got = relations("Ted Sarandos, co-directeur général de Netflix, a salué l'accord.",
                     {"Ted Sarandos": "Person", "Netflix": "Company"})

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|de l’|chez|à|à la|à l'|à l’|au|aux)$", re.IGNORECASE)
 _WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
+_PREPOSED = re.compile(r"\b(?:par|à|au|aux|avec|pour|de|du|des|d'|chez|contre|entre|selon|sur|sous)\s*$", re.IGNORECASE)
 
 
 @cache
@@ -42,8 +43,10 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # after it, maybe after an adverb of time and before an aside in brackets: "X, actuellement directeur général
     # d'Altice Média,", "Y, directeur général d'Aréas (l'activité de concessions),"
     adverbs = "|".join(map(re.escape, load_yaml("titles.yml")["title_adverbs"]))
-    after = re.compile(rf"^\s*(?:,\s*(?:(?:{adverbs})\s+)?(?:l[ea]\s+|l')?|\()"
-                       rf"(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)\s*(?:\([^()]*\))?\s*(?=[,;.)]|$)",
+    # with no comma, only with its employer: "Bazin président du PSG", "a nommé X directeur général d'Acme"
+    after = re.compile(rf"^(?:\s*(?:,\s*(?:(?:{adverbs})\s+)?(?:l[ea]\s+|l')?|\()"
+                       rf"(?P<title>(?:{words})\b{_WORDS}{employer}{_WORDS})?)"
+                       rf"|\s+(?P<bare>(?:{words})\b{_WORDS}{employer}{_WORDS})))\s*(?:\([^()]*\))?\s*(?=[,;.)]|$)",
                        re.IGNORECASE)
     # before a name, nothing after the employer but a demonym and a comma: "le patron de la CGT Philippe Martinez",
     # "le président de la République italien Sergio Mattarella", "le PDG de la SocGen, Frédéric Oudéa", not "le
@@ -69,11 +72,16 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
         for found, offset in ((after.match(masked[at + len(slot) :]), at + len(slot)), (before.search(masked[:at]), 0)):
             if found is None or found.groupdict().get("adj") and fold(found["adj"]) not in demonyms():
                 continue
-            title = found["title"]
-            cut = written[offset + found.start("title") :][: len(re.split(OF + "⟦", title)[0])]
+            group = "bare" if found.groupdict().get("bare") else "title"
+            title = found[group]
+            cut = written[offset + found.start(group) :][: len(re.split(OF + "⟦", title)[0])]
             text = re.sub(MENTION, lambda p: inside[slot_index(p[0])].text, cut).strip()
             if _DANGLING.search(text):
                 continue  # "le Premier ministre de ⟦Hollande⟧": the name is the title's complement, not its holder
+            if group == "bare" and (_PREPOSED.search(masked[:at]) or not any(
+                    base_class(of_mention[inside[j]].kind) in {"Organization", "Product"}
+                    for j in map(slot_index, re.findall(MENTION, title)))):
+                continue  # "nommé par ⟦Hollande⟧ premier ministre en remplacement de ⟦Valls⟧": no title of his
             for j in map(slot_index, re.findall(MENTION, title)):
                 employer = of_mention[inside[j]]
                 if base_class(employer.kind) in {"Organization", "Product"} and fold(text.split()[0]) not in owning_titles():
