@@ -34,10 +34,10 @@ _COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:de|du|des|chez)\s|d['’]$)", re.IGNORE
 
 @cache
 def _apposed_gap() -> re.Pattern[str]:
-    """What may stand between a noun and the name set after it between commas: "le directeur [de l'hôpital,
-    Monsieur] X, a dit" (a word of address of titles.yml)."""
+    """What may stand between a noun and the name set after it between commas or in brackets: "le directeur [de
+    l'hôpital, Monsieur] X, a dit" (a word of address of titles.yml), "la ministre [de la Transition (]X)"."""
     words = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["honorifics"]), key=len, reverse=True))
-    return re.compile(rf"[^,.;:()«»\"]{{0,60}},\s*(?:(?:{words})\s+)?", re.IGNORECASE)
+    return re.compile(rf"[^,.;:()«»\"]{{0,60}}(?P<open>[,(])\s*(?:(?:{words})\s+)?", re.IGNORECASE)
 
 
 def resolve_entities(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
@@ -146,10 +146,12 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
         return None
     gap = text[m.end : after[0].start]
     # between commas after the noun and its complement: "la société de capital-risque de la Silicon Valley, X,"
-    apposed = m.cue == "apposition" or _OF_FIRST.match(gap) and text[after[0].end : after[0].end + 2].strip()[:1] == ","
+    closing = text[after[0].end : after[0].end + 2].strip()[:1]
+    between = _apposed_gap().fullmatch(gap)
+    apposed = between is not None and (m.cue == "apposition" or _OF_FIRST.match(gap) and closing == (
+        "," if between["open"] == "," else ")"))
     if len(gap.split()) <= _APPOSITION_GAP and not any(c in gap for c in ",.;:()«»\"") \
-            and not (m.subject and not after[0].subject) \
-            or apposed and _apposed_gap().fullmatch(gap):  # not "Le fonds a nommé X": the subject is not its object
+            and not (m.subject and not after[0].subject) or apposed:  # not "Le fonds a nommé X": its object
         return after[0]
     return None
 

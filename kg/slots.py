@@ -275,6 +275,13 @@ def inverted_subject(verb: Token) -> Token | None:
     return said if all(verb in t.ancestors for t in rest) else None
 
 
+def _object_clitic(verb: Token, subject: Token) -> bool:
+    """"nous", "vous" taken for the subject of a verb in the third person: the clitic is its object ("le journal
+    nous indique")."""
+    finite = [t for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))) if t.morph.get("Person")]
+    return subject.lower_ in {"nous", "vous"} and bool(finite) and all(t.morph.get("Person") == ["3"] for t in finite)
+
+
 def _dependency_subject(token: Token) -> Token | None:
     """The subject of the trigger, or of the verb it depends on ("a l'intention d'investir"); for a noun set
     beside a name, that name ("X, fondateur de Y", "le fondateur de Y, X")."""
@@ -290,6 +297,9 @@ def _dependency_subject(token: Token) -> Token | None:
             if controller is not None:
                 return controller
         for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and _object_clitic(current, child):
+                before = child.doc[child.i - 1] if child.i else child
+                return before if before.pos_ in {"NOUN", "PROPN"} else None  # "le Wall Street Journal nous indique"
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"qui", "que"}:
                 return child
             if child.dep_ in SUBJECT_DEPS and child.lower_ == "qui" and current.dep_ == "acl:relcl":

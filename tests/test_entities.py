@@ -80,6 +80,15 @@ def test_a_description_that_is_the_subject_does_not_introduce_the_verb_s_object(
     assert [m.text for m in entities["Alto"].mentions] == ["fonds", "Alto"]
 
 
+def test_a_description_introduces_the_name_in_brackets_after_its_complement() -> None:
+    text = "Paul Roy parle. La ministre de l'Économie (Anne Roy) répond."
+    paul = Mention(0, 8, "Paul Roy", "Person", subject=True)
+    minister = Mention(19, 27, "ministre", "Person", "description", subject=True, head="ministre", definite=True)
+    anne = Mention(43, 51, "Anne Roy", "Person")
+    entities = by_label(text, [paul, minister, anne])
+    assert [m.text for m in entities["Anne Roy"].mentions] == ["ministre", "Anne Roy"]
+
+
 def test_elle_prefers_a_woman_to_an_organisation_when_neither_is_the_subject() -> None:
     text = "Selon Mme Anne Roy, membre de Helping, tout va bien. Elle rentre."
     roy = Mention(10, 18, "Anne Roy", "Person", gender="Fem")

@@ -178,6 +178,15 @@ def test_speech_a_verb_the_lemmatiser_left_as_written_still_speaks() -> None:
     assert [(f.kind, f.values("speaker")) for f in events(doc, [ada])] == [("Statement", [ada.key])]
 
 
+def test_speech_nous_before_a_verb_in_the_third_person_is_its_object() -> None:
+    # "Le journal Acme nous indique que tout va bien.", "nous" parsed as the subject
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("journal", "journal", "NOUN", "obl:mod", 4),
+                    ("Acme", "Acme", "PROPN", "nmod", 1), ("nous", "nous", "PRON", "nsubj", 4, "Person=1"),
+                    ("indique", "indiquer", "VERB", "ROOT", 4, "Person=3|VerbForm=Fin"), *all_is_well(4)])
+    acme = entity(doc, "Acme", "Organization")
+    assert [(f.kind, f.values("speaker")) for f in events(doc, [acme])] == [("Statement", [acme.key])]
+
+
 def test_speech_a_verb_whose_object_is_a_state_or_a_war_says_nothing() -> None:
     # "Ada Roy a déclaré l'état d'urgence.", "Ada Roy a déclaré la guerre."
     for noun in ("état", "guerre"):

@@ -421,6 +421,20 @@ def test_an_acronym_the_tagger_took_for_a_pronoun_is_a_name_but_on_is_none() -> 
     assert got == ["BFMTV", "RMC"]
 
 
+def test_a_noun_after_a_copula_says_what_the_name_is_and_is_no_description() -> None:
+    # "Paul Roy est le président." and "Anne Roy, qui est la présidente, parle.": the relative's noun stands for her
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 4), ("Roy", "Roy", "PROPN", "flat:name", 0), ("est", "être", "AUX", "cop", 4),
+            ("le", "le", "DET", "det", 4), ("président", "président", "NOUN", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+            ("Anne", "Anne", "PROPN", "nsubj", 14), ("Roy", "Roy", "PROPN", "flat:name", 6),
+            (",", ",", "PUNCT", "punct", 12), ("qui", "qui", "PRON", "nsubj", 12), ("est", "être", "AUX", "cop", 12),
+            ("la", "le", "DET", "det", 12),
+            ("présidente", "président", "NOUN", "acl:relcl", 6), (",", ",", "PUNCT", "punct", 12),
+            ("parle", "parler", "VERB", "ROOT", 14)]
+    ents = ["B-PER", "I-PER", *["O"] * 4, "B-PER", "I-PER", *["O"] * 7]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 6)), load_gazetteer()) if m.form == "description"]
+    assert got == ["présidente"]
+
+
 def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:
     # "Groupama signe. Le directeur de Groupama Jean Azéma et la Fondation Jean Jaurès parlent."
     rows = [("Groupama", "Groupama", "PROPN", "nsubj", 1), ("signe", "signer", "VERB", "ROOT", 1),

@@ -57,6 +57,11 @@ def test_a_title_after_a_name_without_a_comma_needs_its_employer() -> None:
                      {"Anne Roy": "Person", "Paul Roy": "Person"}) == set()
 
 
+def test_a_title_before_a_name_in_brackets() -> None:
+    assert relations("La présidente de Renault (Anne Roy) a parlé.", {"Renault": "Company", "Anne Roy": "Person"}) == {
+        ("jobTitle", "Anne Roy", "présidente"), ("worksFor", "Anne Roy", "Renault"), ("headOf", "Anne Roy", "Renault")}
+
+
 def test_title_after_a_name_gives_job_and_employer() -> None:
     got = relations("Ted Sarandos, co-directeur général de Netflix, a salué l'accord.",
                     {"Ted Sarandos": "Person", "Netflix": "Company"})

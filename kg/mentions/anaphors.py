@@ -51,8 +51,8 @@ def anaphors_in(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterato
                     any(t.pos_ not in {"ADJ", "ADV"} for t in doc[det[0].i + 1: token.i]):
                 continue
             if any(c.dep_ in {"appos", "flat:name", "nmod"} and c.ent_type_ and c.i == token.i + 1
-                   for c in token.children):
-                continue  # "la startup Cooptalis": the name is the mention
+                   for c in token.children) or _predicate_of_name(token):
+                continue  # "la startup Cooptalis": the name is the mention; "X est le président de Y" says what X is
             end = token.i + 1
             while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "amod" \
                     and "Fin" not in doc[end].morph.get("VerbForm"):  # not "le groupe américain [prévoit]"
@@ -63,6 +63,13 @@ def anaphors_in(doc: Doc, name_at: Callable[[Token], Mention | None]) -> Iterato
                           "|".join(table["nouns"][token.lemma_.lower()]), form="description",
                           cue="apposition" if apposes_name(doc, token, name_at) else "ner",
                           subject=token.dep_ in SUBJECT_DEPS, head=token.lemma_.lower(), definite=True)
+
+
+def _predicate_of_name(noun: Token) -> bool:
+    """"Paul Roy est le président de Renault": the noun after a copula says what the name it is said of is (not
+    "Marine Le Pen, qui est la présidente du FN", whose "qui" the noun's mention stands for)."""
+    return any(c.dep_ == "cop" for c in noun.children) and any(
+        c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _latter_fits(doc: Doc, latter: Token, name_at: Callable[[Token], Mention | None], classes: list[str]) -> bool:

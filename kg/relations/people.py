@@ -50,9 +50,10 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
                        re.IGNORECASE)
     # before a name, nothing after the employer but a demonym and a comma: "le patron de la CGT Philippe Martinez",
     # "le président de la République italien Sergio Mattarella", "le PDG de la SocGen, Frédéric Oudéa", not "le
-    # directeur de Renault a reçu Paul Roy"; after it, between commas or brackets: "Benjamin André (PDG)"
+    # directeur de Renault a reçu Paul Roy", "la ministre de l'Économie (Anne Roy)"; after it, between commas or
+    # brackets: "Benjamin André (PDG)"
     before = re.compile(rf"(?:^|[\s,(])(?:l[ea]\s+|l'|un\s+|une\s+)?(?P<title>(?:{words})\b{_WORDS}{employer}"
-                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*,?\s*$", re.IGNORECASE)
+                        rf"(?:\s(?P<adj>[^\W\d]+))?)?)\s*[,(]?\s*$", re.IGNORECASE)
     return after, before
 
 
