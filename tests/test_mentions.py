@@ -435,6 +435,23 @@ def test_a_noun_after_a_copula_says_what_the_name_is_and_is_no_description() -> 
     assert got == ["présidente"]
 
 
+def test_a_catch_all_name_in_a_list_of_organisations_is_one() -> None:
+    # "Bpifrance, Eurazeo, Kernel et Accel investissent. Avec Steam, Valve gagne.": as many organisations as guesses;
+    # a comma after a fronted phrase is no list
+    rows = [("Bpifrance", "Bpifrance", "PROPN", "nsubj", 7, "", True), (",", ",", "PUNCT", "punct", 2),
+            ("Eurazeo", "Eurazeo", "PROPN", "conj", 0, "", True), (",", ",", "PUNCT", "punct", 4),
+            ("Kernel", "Kernel", "PROPN", "conj", 0), ("et", "et", "CCONJ", "cc", 6),
+            ("Accel", "Accel", "PROPN", "conj", 0), ("investissent", "investir", "VERB", "ROOT", 7),
+            (".", ".", "PUNCT", "punct", 7), ("Avec", "avec", "ADP", "case", 10),
+            ("Steam", "Steam", "PROPN", "obl", 13, "", True), (",", ",", "PUNCT", "punct", 10),
+            ("Valve", "Valve", "PROPN", "nsubj", 13), ("gagne", "gagner", "VERB", "ROOT", 13)]
+    ents = ["B-MISC", "O", "B-ORG", "O", "B-ORG", "O", "B-MISC", "O", "O", "O", "B-MISC", "O", "B-ORG", "O"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 9)), load_gazetteer())
+           if m.form == "name"]
+    assert got == [("Bpifrance", "Organization"), ("Eurazeo", "Organization"), ("Kernel", "Organization"),
+                   ("Accel", "Organization"), ("Steam", "Product"), ("Valve", "Organization")]
+
+
 def test_a_name_the_ner_ran_on_over_a_persons_is_cut_at_the_first_name() -> None:
     # "Groupama signe. Le directeur de Groupama Jean Azéma et la Fondation Jean Jaurès parlent."
     rows = [("Groupama", "Groupama", "PROPN", "nsubj", 1), ("signe", "signer", "VERB", "ROOT", 1),

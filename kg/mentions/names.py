@@ -3,7 +3,9 @@ itself or the words before it tell it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
@@ -36,6 +38,7 @@ _COORDINATED = 4  # names coordinated after it at most, itself included
 _HEADED_WORDS = 4  # words of a name that heads a paragraph before a colon at most
 _HEADED_DETERMINERS = frozenset({"le", "la", "l'", "l’"})  # the description after it is the one thing it names
 _APPOSED_DETERMINERS = _HEADED_DETERMINERS | {"un", "une"}  # before a noun apposed to a name
+_LIST_GAP = re.compile(r"[ \t]*(?:,|–|—|,?[ \t]*et|ou)[ \t]*")  # between two names of a list, on one line
 
 
 def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
@@ -81,6 +84,26 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
     unnamed = free_of(found)
     yield from (m for m in _headed_names(doc) if unnamed(m.start, m.end))
+
+
+def listed_beside_organisations(text: str, names: list[Mention]) -> list[Mention]:
+    """"les actionnaires – Bpifrance, Eurazeo, Kernel, Accel –": in a list of names on one line (three or more,
+    or two joined by "et" or "ou"), a name only the NER's catch-all class typed is an organisation when the
+    list holds at least as many organisations as such names (``names`` in text order)."""
+    out, run = list(names), [0]
+    for i in range(1, len(out) + 1):
+        if i < len(out) and _LIST_GAP.fullmatch(text[out[i - 1].end : out[i].start]):
+            run.append(i)
+            continue
+        gaps = [text[out[a].end : out[b].start] for a, b in zip(run, run[1:], strict=False)]
+        guessed = [j for j in run if out[j].kind == "Product" and out[j].cue == "ner"]
+        organisations = sum(out[j].kind == "Organization" for j in run)
+        if (len(run) >= 3 or any(g.strip(" ,") in {"et", "ou"} for g in gaps)) and guessed \
+                and organisations >= len(guessed):
+            for j in guessed:
+                out[j] = replace(out[j], kind="Organization", cue="context")
+        run = [i]
+    return out
 
 
 def _headed_names(doc: Doc) -> Iterator[Mention]:
