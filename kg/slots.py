@@ -86,11 +86,14 @@ def _case(span: Span, trigger: Trigger, m: Mention) -> str | None:
 def _describer(span: Span, name: Mention) -> int | None:
     """Where the common noun's phrase right before a name begins, when its head says what the name is
     (kg/data/anaphora.yml nouns, job titles): "groupe de télécommunications" before "Altice"."""
-    words = [t for t in span if t.idx < name.start]
+    doc = span.doc
+    named = doc.char_span(name.start, name.end, alignment_mode="expand")
+    i = (named.start if named is not None else span.start) - 1
     phrase = []
-    while words and len(phrase) < 5 and (words[-1].pos_ in {"NOUN", "ADJ"} and words[-1].is_lower
-                                         or words[-1].lower_ in {"de", "d'", "d’"}):
-        phrase.insert(0, words.pop())
+    while i >= span.start and len(phrase) < 5 and (doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].is_lower
+                                                   or doc[i].lower_ in {"de", "d'", "d’"}):
+        phrase.insert(0, doc[i])
+        i -= 1
     nouns = anaphora_table()["nouns"]
     while phrase and not (phrase[0].pos_ == "NOUN" and (phrase[0].lemma_ in nouns or phrase[0].lemma_ in title_words())):
         phrase.pop(0)
