@@ -79,16 +79,15 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
             text = re.sub(MENTION, lambda p: inside[slot_index(p[0])].text, cut).strip()
             if _DANGLING.search(text):
                 continue  # "le Premier ministre de ⟦Hollande⟧": the name is the title's complement, not its holder
-            if group == "bare" and (_PREPOSED.search(masked[:at]) or not any(
-                    base_class(of_mention[inside[j]].kind) in {"Organization", "Product"}
-                    for j in map(slot_index, re.findall(MENTION, title)))):
+            employers = [e for j in map(slot_index, re.findall(MENTION, title))
+                         if base_class((e := of_mention[inside[j]]).kind) in {"Organization", "Product"}]
+            if group == "bare" and (_PREPOSED.search(masked[:at]) or not employers):
                 continue  # "nommé par ⟦Hollande⟧ premier ministre en remplacement de ⟦Valls⟧": no title of his
-            for j in map(slot_index, re.findall(MENTION, title)):
-                employer = of_mention[inside[j]]
-                if base_class(employer.kind) in {"Organization", "Product"} and fold(text.split()[0]) not in owning_titles():
-                    yield relation("worksFor", person.key, employer.key, sentence, "pattern title")
-                    if text.lower() in head_titles():
-                        yield relation("headOf", person.key, employer.key, sentence, "pattern title")
+            owner = bool(text) and fold(text.split()[0]) in owning_titles()  # "le propriétaire de X" owns it
+            for employer in () if owner else employers:
+                yield relation("worksFor", person.key, employer.key, sentence, "pattern title")
+                if text.lower() in head_titles():
+                    yield relation("headOf", person.key, employer.key, sentence, "pattern title")
             if text:
                 yield relation("jobTitle", person.key, text, sentence, "pattern title")
 
