@@ -443,6 +443,20 @@ def test_a_member_or_head_named_by_a_common_noun_belongs_to_the_organisation_aft
             ("Paul", "Paul", "PROPN", "flat:name", 5), ("Roy", "Roy", "PROPN", "flat:name", 5)]
     assert parsed(rows, {"Paul Roy": "Person"}, {"préfecture": "Organization"}) == {
         ("worksFor", "Paul Roy", "préfecture"), ("headOf", "Paul Roy", "préfecture")}
+    # "Musk, qui dirige Tesla et SpaceX", "Paul Roy dirige le groupe Acme": the subject of a verb of leading
+    # works for and heads each organisation named for its object
+    rows = [("Musk", "Musk", "PROPN", "ROOT", 0), (",", ",", "PUNCT", "punct", 0), ("qui", "qui", "PRON", "nsubj", 3),
+            ("dirige", "diriger", "VERB", "acl:relcl", 0), ("Tesla", "Tesla", "PROPN", "obj", 3),
+            ("et", "et", "CCONJ", "cc", 6), ("SpaceX", "SpaceX", "PROPN", "conj", 4)]
+    assert parsed(rows, {"Musk": "Person", "Tesla": "Company", "SpaceX": "Company"}) == {
+        (name, "Musk", firm) for name in ("worksFor", "headOf") for firm in ("Tesla", "SpaceX")}
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("dirige", "diriger", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4), ("groupe", "groupe", "NOUN", "obj", 2),
+            ("Acme", "Acme", "PROPN", "nmod", 4)]
+    assert parsed(rows, {"Paul Roy": "Person", "Acme": "Company"}) == {
+        ("worksFor", "Paul Roy", "Acme"), ("headOf", "Paul Roy", "Acme")}
+    # an organisation the text does not name is no one a reader can look up: "X a dirigé une société de conseil"
+    assert parsed(rows, {"Paul Roy": "Person"}, {"groupe": "Company"}) == set()
     # "l'un des manifestants" is one of them
     rows = [("l'", "le", "DET", "det", 1), ("un", "un", "PRON", "ROOT", 1), ("des", "de", "ADP", "case", 3),
             ("manifestants", "manifestant", "NOUN", "nmod", 1)]

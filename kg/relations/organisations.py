@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
 from kg.names import fold
-from kg.nlp import SUBJECT_DEPS
+from kg.nlp import SUBJECT_DEPS, with_lemmas
 from kg.records import Entity, Fact, Mention
-from kg.relations.base import BySentence, cases, entity_at, is_a, is_predicate, relation
+from kg.relations.base import BySentence, cases, conjuncts, entity_at, is_a, is_predicate, relation, subject_of
 from kg.titles import head_titles, owning_titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
@@ -68,6 +68,32 @@ def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: di
                 for name in (("worksFor", "headOf") if _named(member) and _named(other) else ()) if head else (
                         "memberOf",):
                     yield relation(name, member.key, other.key, sentence, "dependency member")
+
+
+def leaders(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"X dirige Tesla et SpaceX", "Y, qui préside le groupe": the person a verb of leading has for subject
+    works for and heads each organisation it names for object (its passive is read by ``members``)."""
+    rule = load_yaml("relations.yml")["members"]
+    for verb in with_lemmas(doc, frozenset(rule["led"])):
+        subject = subject_of(verb) if verb.pos_ == "VERB" else None
+        if subject is None or subject.dep_ == "nsubj:pass":
+            continue
+        heads = [e for t in conjuncts(subject) if (e := entity_at(t, at_token)) is not None and e.kind == "Person"
+                 and _named(e)]
+        led = [e for c in verb.children if c.dep_ == "obj" for t in conjuncts(c)
+               if (e := _described(t, at_token)) is not None and is_a(e, rule["organisations"])
+               and not is_a(e, rule["members"]) and _named(e)]  # not "X a dirigé une société de conseil"
+        for person in heads:
+            for organisation in led:
+                for name in ("worksFor", "headOf"):
+                    yield relation(name, person.key, organisation.key, sentence_at(verb.idx), f"dependency {verb.lemma_}")
+
+
+def _described(token: Token, at_token: dict[int, Entity]) -> Entity | None:
+    """The entity named at ``token`` or right after the noun that says what it is: "le groupe Renault"."""
+    return entity_at(token, at_token) or next(
+        (entity_at(c, at_token) for c in token.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and not cases(c)
+         and c.i == token.i + 1), None)
 
 
 def _named(entity: Entity) -> bool:

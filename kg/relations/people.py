@@ -96,9 +96,6 @@ def _title_word(label: str) -> bool:
     return fold(label.split()[0]) in folded_titles()
 
 
-
-
-
 def kin_and_associates(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
                        at_token: dict[int, Entity]) -> Iterator[Fact]:
     """"il a appelé sa femme", "le père de l'enfant": a person a kin noun names is a relative of the subject
