@@ -614,3 +614,12 @@ def test_a_capitalised_title_is_no_name() -> None:
     found = find_mentions(make_doc(rows, ["O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O"]),
                           load_gazetteer())
     assert [m.text for m in found if m.form == "name"] == ["Loïc Roy"]
+
+
+def test_a_newspaper_keeps_the_article_of_its_title() -> None:
+    # "selon le Monde": the title is "Le Monde", as the gold and Wikidata write it, not "Monde"
+    doc = make_doc([("selon", "selon", "ADP", "case", 2), ("le", "le", "DET", "det", 2),
+                    ("Monde", "Monde", "PROPN", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)],
+                   ents=["O", "O", "B-ORG", "O"])
+    got = {(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
+    assert got == {("le Monde", "Organization", "gazetteer")}

@@ -46,8 +46,14 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     free = free_of(blocked_spans(text))
     found: list[tuple[int, int]] = []
     for span in merged(doc):
-        # a name the gazetteer knows stays whole ("État islamique", "eBay")
-        tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
+        # a name the gazetteer knows stays whole ("État islamique", "eBay"), with the article of its title
+        # that the NER left out ("selon le Monde": Le Monde)
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.lower_ in _HEADED_DETERMINERS \
+                and gazetteer.lookup(text[before.idx : span.end_char]) and not gazetteer.lookup(span.text):
+            tokens = [before, *span]
+        else:
+            tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
