@@ -31,6 +31,11 @@ def _table() -> dict[str, dict]:
     return load_yaml("money.yml")
 
 
+def is_currency(word: str) -> bool:
+    """Whether ``word`` names a currency: "euros", "$"."""
+    return word.lower() in _table()["currencies"]
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     t = _table()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from kg.amounts import is_currency
 from kg.frames import REFLEXIVES, Trigger, lexicon
 from kg.mentions.base import anaphora_table
 from kg.nlp import SUBJECT_DEPS, text_of
@@ -113,10 +114,12 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         elif case is not None:
             slot_of[m] = case
         previous = m
+    qualifying = _qualifies_noun(token)  # "les voitures vendues": no subject, the noun is what the verb acts on
     # a kind that takes what was said may have its speaker after the verb ("..., a annoncé l'Elysée")
-    subject = (lexicon()[trigger.kind].get("content") and inverted_subject(token)) or _dependency_subject(token)
+    subject = None if qualifying else (
+        lexicon()[trigger.kind].get("content") and inverted_subject(token)) or _dependency_subject(token)
     passive = trigger.pos == "VERB" and (
-        any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
+        qualifying or any(c.dep_ == "aux:pass" for c in token.children) or "Pass" in token.morph.get("Voice")
         or ("Part" in token.morph.get("VerbForm") and any(c.lemma_ == "être" for c in token.children)
             and token.lemma_.lower() not in lexicon()["unaccusative"]
             and not any(c.lower_ in REFLEXIVES for c in token.children))  # "s'est félicité": pronominal
@@ -125,7 +128,8 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
     # no name stands in for a pronoun or a proper noun that is no mention ("précise-t-il", a name the NER missed)
     # nor for a subject set after the verb ("a confirmé le porte-parole")
-    if found is None and (subject is None or (subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i)):
+    if found is None and not qualifying and (
+            subject is None or (subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i)):
         found = _name_before(text, trigger, subject, in_sentence, lambda m: m in slot_of or quoted(m))
     if found is not None:
         slot_of[found] = "passive" if passive else "subject"
@@ -259,6 +263,23 @@ def _participle_of_name(token: Token) -> bool:
     """"Carrefour, condamné à une amende", "Beats, racheté par Apple": a past participle set after a name."""
     return "Part" in token.morph.get("VerbForm") and token.dep_ in {"acl", "appos", "conj"} \
         and token.head.pos_ == "PROPN" and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+def _qualifies_noun(token: Token) -> bool:
+    """"les youtubeurs incriminés", "les voitures vendues": a past participle that qualifies a common noun
+    has no subject of its own; the subject of the verb above is not its doer ("Le Parisien cite les youtubeurs
+    incriminés" accuses no one). Money and stakes are the exception, "elle dépassera 2 milliards d'euros
+    dépensés" is hers, and a name is not a common noun: "M. Elie Fellous, nommé président"."""
+    return "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+        and token.dep_ in {"acl", "amod"} and token.head.pos_ == "NOUN" and not _held(token.head) \
+        and not any(c.pos_ == "PROPN" and c.i == token.head.i + 1 for c in token.head.children) \
+        and not any(c.dep_.startswith("aux") or c.dep_ == "cop" or c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _held(noun: Token) -> bool:
+    """A sum or a stake: "2 milliards d'euros", "300 euros", "la participation de 50 %"."""
+    return noun.lemma_.lower() in lexicon()["holdings"] \
+        or any(is_currency(t.text) for t in (noun, *(c for c in noun.children if c.dep_ == "nmod")))
 
 
 def inverted_subject(verb: Token) -> Token | None:

@@ -505,3 +505,24 @@ def test_money_goes_to_the_nearest_trigger_that_takes_money() -> None:
     apple, beats = entity(doc, "Apple", "Organization", subject=True), entity(doc, "Beats", "Organization")
     [deal] = [f for f in events(doc, [apple, beats]) if f.kind == "Acquisition"]
     assert deal.values("amount")[0].value == 3_000_000_000
+
+
+def test_a_participle_that_qualifies_a_common_noun_has_no_subject_of_its_own() -> None:
+    # "Ada Roy cite les sociétés rachetées : Acme.": she names the companies bought, she bought nothing
+    doc = make_doc([("Ada", "Ada", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("cite", "citer", "VERB", "ROOT", 2, "VerbForm=Fin"), ("les", "le", "DET", "det", 4),
+                    ("sociétés", "société", "NOUN", "obj", 2),
+                    ("rachetées", "racheter", "VERB", "acl", 4, "VerbForm=Part|Tense=Past"),
+                    (":", ":", "PUNCT", "punct", 7), ("Acme", "Acme", "PROPN", "appos", 4), (".", ".", "PUNCT", "punct", 2)])
+    found = events(doc, [entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")])
+    assert [f for f in found if f.kind == "Acquisition"] == []
+    # money is its holder's: "Acme dépassera 2 milliards d'euros investis dans Beta" is Acme's investment
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("dépassera", "dépasser", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("2", "2", "NUM", "nummod", 3), ("milliards", "milliard", "NOUN", "obj", 1),
+                    ("d'", "de", "ADP", "case", 5, "", True), ("euros", "euro", "NOUN", "nmod", 3),
+                    ("investis", "investir", "VERB", "acl", 3, "VerbForm=Part|Tense=Past"),
+                    ("dans", "dans", "ADP", "case", 8), ("Beta", "Beta", "PROPN", "obl", 6),
+                    (".", ".", "PUNCT", "punct", 1)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    [deal] = [f for f in events(doc, [acme, beta]) if f.kind == "Investment"]
+    assert (deal.values("investor"), deal.values("recipient")) == ([acme.key], [beta.key])
