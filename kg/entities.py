@@ -138,9 +138,11 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     # ("la société de capital-risque de la Silicon Valley, Andreessen Horowitz,")
     # (and a name the NER alone typed right after a title's "de" is its complement whatever class it has: "le
     # Premier ministre d'Australie-Méridionale, Jay Weatherill")
+    # nor the complement of a noun that names one side of a tie ("la filiale d'Alphabet" is not Alphabet)
     title = m.head in title_words()
+    related = m.head in load_yaml("anaphora.yml")["related"]
     after = [n for n in ahead if n.kind in m.kind.split("|")
-             and not (title and n.cue == "ner" and _OF_RIGHT_BEFORE.search(text[m.end : n.start]))
+             and not ((title and n.cue == "ner" or related) and _OF_RIGHT_BEFORE.search(text[m.end : n.start]))
              or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start].rsplit(",", 1)[-1])]
     if not after:
         return None

@@ -283,6 +283,18 @@ def test_a_name_right_after_an_elided_de_is_the_noun_complement() -> None:
     assert entities["Permira"].kind == "Fund"
 
 
+def test_a_noun_of_one_side_of_a_tie_refers_back_not_to_its_complement() -> None:
+    # "Waymo gagne. La filiale d'Alphabet avait porté plainte.": the subsidiary is Waymo, not Alphabet
+    text = "Waymo gagne. La filiale d'Alphabet avait porté plainte."
+    waymo = Mention(0, 5, "Waymo", "Organization", subject=True)
+    subsidiary = Mention(16, 23, "filiale", "Organization", "description", subject=True, head="filiale",
+                         definite=True)
+    alphabet = Mention(text.index("Alphabet"), text.index("Alphabet") + 8, "Alphabet", "Organization", subject=True)
+    entities = by_label(text, [waymo, subsidiary, alphabet])
+    assert [m.text for m in entities["Waymo"].mentions] == ["Waymo", "filiale"]
+    assert [m.text for m in entities["Alphabet"].mentions] == ["Alphabet"]
+
+
 def test_a_name_right_after_a_titles_de_is_its_complement_whatever_the_ner_said() -> None:
     # "Le Premier ministre d'Australie, Jay Roy, parle.": the NER took the state for a person
     text = "Le Premier ministre d'Australie, Jay Roy, parle."

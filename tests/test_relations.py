@@ -830,3 +830,26 @@ def test_depuis_is_a_former_name_only_with_its_naming_word() -> None:
     assert relations("Le groupe Altran, depuis rebaptisé Capgemini Engineering, grandit.",
                      {"Altran": "Company", "Capgemini Engineering": "Company"}) == {
         ("formerlyKnownAs", "Capgemini Engineering", "Altran")}
+
+
+def test_a_description_of_a_subsidiary_names_its_parent() -> None:
+    # "Waymo gagne. La filiale d'Alphabet porte plainte.": the description refers back to Waymo, Alphabet's
+
+    def parents(head: str) -> set[tuple]:
+        doc = make_doc([("Waymo", "Waymo", "PROPN", "nsubj", 1), ("gagne", "gagner", "VERB", "ROOT", 1),
+                        (".", ".", "PUNCT", "punct", 1), ("La", "le", "DET", "det", 4), (head, head, "NOUN", "nsubj", 7),
+                        ("d'", "de", "ADP", "case", 6, "", True), ("Alphabet", "Alphabet", "PROPN", "nmod", 4),
+                        ("porte", "porter", "VERB", "ROOT", 7), ("plainte", "plainte", "NOUN", "obj", 7),
+                        (".", ".", "PUNCT", "punct", 7)], starts=(0, 3))
+        at = doc.text.index
+        waymo = Entity("Waymo", "Waymo", "Company", (
+            Mention(0, 5, "Waymo", "Company"),
+            Mention(at(head), at(head) + len(head), head, "Organization", "description", head=head, definite=True)))
+        alphabet = Entity("Alphabet", "Alphabet", "Company",
+                          (Mention(at("Alphabet"), at("Alphabet") + 8, "Alphabet", "Company"),))
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+        return {(f.kind, *f.values("subject"), *f.values("object"))
+                for f in find_relations(doc, sentences, [waymo, alphabet]) if f.kind == "parentOrganization"}
+
+    assert parents("filiale") == {("parentOrganization", "Waymo", "Alphabet")}
+    assert parents("société") == set()  # "la société d'Alphabet" says no tie

@@ -15,7 +15,7 @@ from kg.nlp import normalise
 from kg.records import Entity, Fact, Mention, Sentence
 from kg.relations.base import BySentence
 from kg.relations.inferred import introduced_organisations, near_incidents, opposed, story_place, through_places
-from kg.relations.organisations import leaders, members
+from kg.relations.organisations import leaders, members, subsidiaries
 from kg.relations.patterns import mask, pattern_relations
 from kg.relations.people import interactions, job_titles, kin_and_associates
 from kg.relations.places import fronted, nested_places, placed
@@ -39,6 +39,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
     sentence_at = BySentence(sentences)
     facts: list[Fact] = [*placed(doc, sentence_at, of_mention, root, at_token),
                          *members(sentence_at, of_mention, root, at_token), *leaders(doc, sentence_at, at_token),
+                         *subsidiaries(sentence_at, of_mention, root, at_token),
                          *interactions(doc, sentence_at, at_token),
                          *controls(sentence_at, of_mention, root, at_token),
                          *kin_and_associates(sentence_at, of_mention, root, at_token),

@@ -11,6 +11,7 @@ from kg.nlp import SUBJECT_DEPS, with_lemmas
 from kg.records import Entity, Fact, Mention
 from kg.relations.base import BySentence, cases, conjuncts, entity_at, is_a, is_predicate, relation, subject_of
 from kg.titles import head_titles, owning_titles
+from kg.vocab import base_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,6 +69,22 @@ def members(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: di
                 for name in (("worksFor", "headOf") if _named(member) and _named(other) else ()) if head else (
                         "memberOf",):
                     yield relation(name, member.key, other.key, sentence, "dependency member")
+
+
+def subsidiaries(sentence_at: BySentence, of_mention: dict[Mention, Entity], root: dict[Mention, Token],
+                 at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"La filiale d'Alphabet avait porté plainte": what the description refers back to is a subsidiary of the
+    organisation after its "de" (the description itself never is that organisation: kg/entities.py)."""
+    rule = load_yaml("relations.yml")["subsidiaries"]
+    for m, subsidiary in of_mention.items():
+        if m.form != "description" or m.head not in rule["nouns"] or not _named(subsidiary) or m not in root:
+            continue
+        for child in root[m].children:
+            parent = entity_at(child, at_token)
+            if child.dep_ == "nmod" and cases(child) & set(rule["links"]) and parent is not None \
+                    and parent.key != subsidiary.key and base_class(parent.kind) == "Organization":
+                yield relation("parentOrganization", subsidiary.key, parent.key, sentence_at(m.start),
+                               "dependency subsidiary")
 
 
 def leaders(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
