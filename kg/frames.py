@@ -96,14 +96,15 @@ def _in_a_name(token: Token) -> bool:
 
 
 def _calls(token: Token) -> bool:
-    """"une adolescente nommée Sarah", "l'objet nommé 2014 UZ224": a participle that gives a name, not a post."""
+    """"une adolescente nommée Sarah", "l'objet nommé 2014 UZ224", "nommé ainsi": a participle that gives a name,
+    not a post."""
     if token.lemma_.lower() not in lexicon()["naming"] or "Part" not in token.morph.get("VerbForm") \
             or any(c.dep_.startswith("aux") for c in token.children):
         return False  # "a nommé Luca de Meo": a post follows
     after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
     if after is None or after.lemma_.lower() in title_words() or after.lower_ in {"premier", "première"}:
         return False  # "nommé PDG", "nommé Premier ministre": a post
-    return after.pos_ == "PROPN" or after.like_num
+    return after.pos_ == "PROPN" or after.like_num or after.lower_ == "ainsi"  # "le centre, nommé ainsi en mémoire de"
 
 
 def _names_a_fund(token: Token) -> bool:

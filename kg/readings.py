@@ -19,9 +19,15 @@ def _readings() -> dict[str, dict[str, int]]:
     return load_yaml("readings.yml")["families"]
 
 
+TITLED = "title from an appointment"  # the job title a done appointment gives, read apart from its employer
+
+
 def family(fact: Fact) -> str:
-    """The rule family that wrote a fact: its kind, "place of the story", or the appointment it was read from."""
-    return {STORY_PLACE: "place of the story", APPOINTED: "Appointment"}.get(fact.method, fact.kind)
+    """The rule family that wrote a fact: its kind, "place of the story", or the appointment it was read from
+    (the title it gives its person a family of its own: the post is read more surely than the employer)."""
+    if fact.method == APPOINTED:
+        return TITLED if fact.kind == "jobTitle" else "Appointment"
+    return "place of the story" if fact.method == STORY_PLACE else fact.kind
 
 
 def on_by_default(name: str) -> bool:

@@ -18,6 +18,7 @@ from kg.vocab import base_class
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_FORMER = frozenset({"premier", "première", "premiers", "premières"})  # "le premier": the first named of two
 _CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
 _DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
 _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
@@ -126,10 +127,11 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         or _participle_of_name(token))
     quoted = _quoted(text, span, token.idx)
     found = None if subject is None else _subject_mention(subject, [m for m in in_sentence if not quoted(m)], token.idx)
-    # no name stands in for a pronoun or a proper noun that is no mention ("précise-t-il", a name the NER missed)
-    # nor for a subject set after the verb ("a confirmé le porte-parole")
-    if found is None and not qualifying and (
-            subject is None or (subject.pos_ not in {"PRON", "PROPN"} and subject.i < token.i)):
+    # no name stands in for a pronoun, "le premier" (the first named of two, not the nearest) or a proper noun
+    # that is no mention ("précise-t-il", "le premier devient ministre", a name the NER missed) nor for a subject
+    # set after the verb ("a confirmé le porte-parole")
+    if found is None and not qualifying and (subject is None or (
+            subject.pos_ not in {"PRON", "PROPN"} and subject.lemma_.lower() not in _FORMER and subject.i < token.i)):
         found = _name_before(text, trigger, subject, in_sentence, lambda m: m in slot_of or quoted(m))
     if found is not None:
         slot_of[found] = "passive" if passive else "subject"

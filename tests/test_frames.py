@@ -422,6 +422,15 @@ def test_a_participle_that_gives_a_name_and_an_election_without_a_post_tell_no_a
                     ("nommée", "nommer", "VERB", "acl", 1, "VerbForm=Part"), ("Sarah", "Sarah", "PROPN", "xcomp", 2),
                     ("disparaît", "disparaître", "VERB", "ROOT", 4, "VerbForm=Fin"), (".", ".", "PUNCT", "punct", 4)])
     assert [f for f in events(doc, [entity(doc, "Sarah", "Person")]) if f.kind == "Appointment"] == []
+    # "Le centre, nommé ainsi en mémoire du président Ada Roy, ouvre.": named after her, no post given
+    doc = make_doc([("Le", "le", "DET", "det", 1), ("centre", "centre", "NOUN", "nsubj", 12),
+                    (",", ",", "PUNCT", "punct", 3), ("nommé", "nommer", "VERB", "acl", 1, "VerbForm=Part"),
+                    ("ainsi", "ainsi", "ADV", "advmod", 3), ("en", "en", "ADP", "case", 6),
+                    ("mémoire", "mémoire", "NOUN", "obl", 3), ("du", "de", "ADP", "case", 8),
+                    ("président", "président", "NOUN", "nmod", 6), ("Ada", "Ada", "PROPN", "appos", 8),
+                    ("Roy", "Roy", "PROPN", "flat:name", 9), (",", ",", "PUNCT", "punct", 3),
+                    ("ouvre", "ouvrir", "VERB", "ROOT", 12, "VerbForm=Fin"), (".", ".", "PUNCT", "punct", 12)])
+    assert [f for f in events(doc, [entity(doc, "Ada Roy", "Person")]) if f.kind == "Appointment"] == []
     # "Acme a élu Ada Roy": no post named, no appointment; "Acme a élu Ada Roy présidente": one
     rows = [("Acme", "Acme", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux", 2),
             ("élu", "élire", "VERB", "ROOT", 2, "VerbForm=Part"), ("Ada", "Ada", "PROPN", "obj", 2),
@@ -526,3 +535,15 @@ def test_a_participle_that_qualifies_a_common_noun_has_no_subject_of_its_own() -
     acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
     [deal] = [f for f in events(doc, [acme, beta]) if f.kind == "Investment"]
     assert (deal.values("investor"), deal.values("recipient")) == ([acme.key], [beta.key])
+
+
+def test_le_premier_is_not_the_name_before_it() -> None:
+    # "Léo Roy remplace Ada Roy quand le premier devient ministre.": the first named of the two, not Ada Roy
+    doc = make_doc([("Léo", "Léo", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                    ("remplace", "remplacer", "VERB", "ROOT", 2, "VerbForm=Fin"), ("Ada", "Ada", "PROPN", "obj", 2),
+                    ("Roy", "Roy", "PROPN", "flat:name", 3), ("quand", "quand", "SCONJ", "mark", 8),
+                    ("le", "le", "DET", "det", 7), ("premier", "premier", "ADJ", "nsubj", 8),
+                    ("devient", "devenir", "VERB", "advcl", 2, "VerbForm=Fin"), ("ministre", "ministre", "NOUN", "xcomp", 8),
+                    (".", ".", "PUNCT", "punct", 2)])
+    leo, ada = entity(doc, "Léo Roy", "Person", subject=True), entity(doc, "Ada Roy", "Person")
+    assert not [f for f in events(doc, [leo, ada]) if ada.key in f.values("person")]
