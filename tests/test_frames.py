@@ -283,6 +283,9 @@ def test_a_name_that_names_the_object_s_noun_is_the_object() -> None:
     [founding] = events(doc, [ada, beta])
     assert (founding.kind, founding.values("founder"), founding.values("organization")) == (
         "Founding", [ada.key], [beta.key])
+    # a founder is a person: "le groupe Ada Roy" (an organisation) founds nothing
+    ada = entity(doc, "Ada Roy", "Organization", subject=True)
+    assert [f for f in events(doc, [ada, beta]) if f.kind == "Founding"] == []
 
 
 def test_a_name_before_the_comma_of_a_clause_set_first_is_no_subject_s() -> None:
