@@ -623,3 +623,16 @@ def test_a_newspaper_keeps_the_article_of_its_title() -> None:
                    ents=["O", "O", "B-ORG", "O"])
     got = {(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
     assert got == {("le Monde", "Organization", "gazetteer")}
+
+
+def test_a_common_word_opening_a_sentence_is_a_name_only_as_the_ner_s_subject() -> None:
+    # "Total a respecté son devoir.": the NER's organisation, subject of the verb, is a name
+    rows = [("Total", "total", "NOUN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+            ("respecté", "respecter", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)]
+    doc = make_doc(rows, ents=["B-ORG", "O", "O", "O"])
+    assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Total"]
+    # "Bicyclette, ...": the NER's product, subject of nothing, is none
+    rows = [("Bicyclette", "bicyclette", "NOUN", "ROOT", 0), (",", ",", "PUNCT", "punct", 0),
+            ("voilà", "voilà", "VERB", "parataxis", 0), (".", ".", "PUNCT", "punct", 0)]
+    doc = make_doc(rows, ents=["B-MISC", "O", "O", "O"])
+    assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == []

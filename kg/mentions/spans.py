@@ -168,9 +168,15 @@ def without_titles(tokens: list[Token]) -> list[Token]:
             and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
         tokens = tokens[1:]
     if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
-            and not tokens[0].text.isupper():
+            and not tokens[0].text.isupper() and not _acting(tokens[0]):
         return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
     return tokens
+
+
+def _acting(token: Token) -> bool:
+    """A word the NER calls an organisation or a person, subject of a verb: "Total a-t-elle respecté son devoir",
+    "Sprint a déclaré" (not "Bicyclette, ...")."""
+    return token.ent_type_ in {"ORG", "PER"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
 
 
 def is_junk(name: str, tokens: list[Token]) -> bool:
