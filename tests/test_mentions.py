@@ -636,3 +636,11 @@ def test_a_common_word_opening_a_sentence_is_a_name_only_as_the_ner_s_subject() 
             ("voilà", "voilà", "VERB", "parataxis", 0), (".", ".", "PUNCT", "punct", 0)]
     doc = make_doc(rows, ents=["B-MISC", "O", "O", "O"])
     assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == []
+
+
+def test_a_name_after_ex_starts_after_it() -> None:
+    # "l'ex-Pinault Printemps Redoute" is Pinault Printemps Redoute, formerly
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ex-Pinault", "ex-Pinault", "PROPN", "ROOT", 1),
+                    ("Printemps", "Printemps", "PROPN", "flat:name", 1), ("Redoute", "Redoute", "PROPN", "flat:name", 1)],
+                   ents=["O", "B-ORG", "I-ORG", "I-ORG"])
+    assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Pinault Printemps Redoute"]

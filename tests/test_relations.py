@@ -45,6 +45,14 @@ def test_a_new_name_taken_by_a_gerund_or_given_as_the_new_name() -> None:
     assert not any(kind == "formerlyKnownAs" for kind, _, _ in relations(
         "Orange a confirmé lundi son nouveau patron, Christel Heydemann.",
         {"Orange": "Company", "Christel Heydemann": "Person"}))
+    # past an aside: "X, qui a cédé ses magasins, s'appelle désormais... Y", "X, l'ex-Z, ..., est devenu Y";
+    # "X a choisi de se rebaptiser, le 1er juillet, de ses initiales Y"
+    assert relations("Le groupe Acme, qui a cédé ses grands magasins, s'appelle désormais... Beta.",
+                     {"Acme": "Company", "Beta": "Company"}) == {("formerlyKnownAs", "Beta", "Acme")}
+    assert relations("Enfin Acme, qui devrait céder son pôle de vente, est devenu Beta.",
+                     {"Acme": "Company", "Beta": "Company"}) == {("formerlyKnownAs", "Beta", "Acme")}
+    assert relations("Le cabinet Acme a trouvé plus simple de se rebaptiser, le 1er juillet, de ses initiales AB.",
+                     {"Acme": "Company", "AB": "Company"}) == {("formerlyKnownAs", "AB", "Acme")}
 
 
 def test_a_title_after_a_name_without_a_comma_needs_its_employer() -> None:

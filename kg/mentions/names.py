@@ -18,7 +18,7 @@ from kg.mentions.base import (
     line_break,
     names_table,
 )
-from kg.mentions.spans import blocked_spans, is_junk, merged, trimmed, without_titles
+from kg.mentions.spans import blocked_spans, is_junk, merged, name_start, trimmed, without_titles
 from kg.names import fold
 from kg.nlp import text_of
 from kg.places import known_places
@@ -56,7 +56,7 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
         if not tokens:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        start, end = name_start(tokens[0]), tokens[-1].idx + len(tokens[-1])
         name = text[start:end]
         entry = gazetteer.lookup(name)
         titled = False
@@ -65,7 +65,7 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             if not untitled:
                 continue
             titled, tokens = len(untitled) < len(tokens), untitled
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            start, end = name_start(tokens[0]), tokens[-1].idx + len(tokens[-1])
             name = text[start:end]
             entry = gazetteer.lookup(name)
         if (entry is None and is_junk(name, tokens)) or not free(start, end):

@@ -22,6 +22,7 @@ _NUMBERED = re.compile(r"\d+(?:[A-Z]\w*|st|nd|rd|th)")  # "2F Conseil", "3M", "2
 _OF = r"(?:de la |de l['’]|du |des |de )"
 _LISTED_COMPLEMENTS = re.compile(rf"(?:, {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)+(?:,? et {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)(?=\W)")
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
+_FORMER = re.compile(r"ex-(?=[A-ZÀ-Ý])")  # "ex-Pinault": formerly Pinault
 
 
 def merged(doc: Doc) -> list[Span]:
@@ -116,12 +117,18 @@ def trimmed(span: Span) -> list[Token]:
     stop = names_table()["stopwords"]
     while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
             and not _particle(tokens) and not _capital_article(tokens[0], span.label_) \
-            and not (_NUMBERED.fullmatch(tokens[0].text) and len(tokens) > 1):
+            and not _FORMER.match(tokens[0].text) and not (_NUMBERED.fullmatch(tokens[0].text) and len(tokens) > 1):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
             tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
         tokens.pop()
     return tokens
+
+
+def name_start(token: Token) -> int:
+    """Where the name that ``token`` begins starts: after "ex-" ("l'ex-Pinault Printemps Redoute" is Pinault
+    Printemps Redoute, formerly)."""
+    return token.idx + (3 if _FORMER.match(token.text) else 0)
 
 
 def _capital_article(token: Token, label: str) -> bool:
