@@ -409,6 +409,13 @@ def test_an_organisation_s_name_runs_on_over_the_list_of_what_it_deals_with() ->
     ents = ["O", "B-ORG", "I-ORG", "I-ORG", *["O"] * 10, "B-ORG", *["O"] * 7]
     got = [m.text for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
     assert got == ["Direction des entreprises, de la concurrence et de l'emploi", "Renault"]
+    # a name with no complement of its own is followed by other things: "l'alliance du Crédit Acme Ouest, de la
+    # concurrence et de l'emploi"
+    rows[1:4] = [("Crédit", "crédit", "NOUN", "nsubj", 12), ("Acme", "Acme", "PROPN", "flat:name", 1),
+                 ("Ouest", "Ouest", "PROPN", "flat:name", 1, "", True)]
+    ents[1:4] = ["B-ORG", "I-ORG", "I-ORG"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == ["Crédit Acme Ouest", "Renault"]
 
 
 def test_an_acronym_the_tagger_took_for_a_pronoun_is_a_name_but_on_is_none() -> None:

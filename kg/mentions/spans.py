@@ -20,6 +20,7 @@ _NUMBERED = re.compile(r"\d+(?:[A-Z]\w*|st|nd|rd|th)")  # "2F Conseil", "3M", "2
 # the rest of an organisation's name that lists what it deals with: ", de la concurrence, de la consommation, du
 # travail et de l'emploi", ", des Finances et de la Relance"
 _OF = r"(?:de la |de l['’]|du |des |de )"
+_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
 _LISTED_COMPLEMENTS = re.compile(rf"(?:, {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)+(?:,? et {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)(?=\W)")
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _FORMER = re.compile(r"ex-(?=[A-ZÀ-Ý])")  # "ex-Pinault": formerly Pinault
@@ -57,7 +58,9 @@ def merged(doc: Doc) -> list[Span]:
         # headed by a common noun: "Direction", "ministère", not "Renault, de la crise et des salaires"
         listed = _LISTED_COMPLEMENTS.match(text_of(doc), stop) if span.label_ == "ORG" and doc[start].pos_ == "NOUN" \
             else None
-        if listed is not None:  # "Direction régionale des entreprises, de la concurrence, ... et de l'emploi"
+        # "Direction régionale des entreprises, de la concurrence, ... et de l'emploi": the list goes on the
+        # name's own complement; not "l'alliance du Crédit Agricole, de la Société générale et de Groupama"
+        if listed is not None and any(t.lower_ in _LINKS for t in doc[start:end]):
             stop = listed.end()
         stretched.append(doc.char_span(doc[start].idx, stop, label=span.label_, alignment_mode="contract") or span)
     alone = {span.text for span in stretched}
