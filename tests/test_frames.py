@@ -61,6 +61,16 @@ def test_deals_a_light_verb_and_a_merger_of_two() -> None:
     agrial, eurial = entity(merger, "Agrial", "Organization", subject=True), entity(merger, "Eurial", "Organization")
     [fusion] = events(merger, [agrial, eurial])
     assert fusion.kind == "Merger" and fusion.values("party") == [agrial.key, eurial.key]
+    # a merger's parties hang on its noun: "Le rapprochement gêne les caisses d'Agrial et d'Eurial." names none
+    rows = [("Le", "le", "DET", "det", 1), ("rapprochement", "rapprochement", "NOUN", "nsubj", 2),
+            ("gêne", "gêner", "VERB", "ROOT", 2, "VerbForm=Fin"), ("les", "le", "DET", "det", 4),
+            ("caisses", "caisse", "NOUN", "obj", 2), ("d'", "de", "ADP", "case", 6, "", True),
+            ("Agrial", "Agrial", "PROPN", "nmod", 4), ("et", "et", "CCONJ", "cc", 9),
+            ("d'", "de", "ADP", "case", 9, "", True), ("Eurial", "Eurial", "PROPN", "conj", 6),
+            (".", ".", "PUNCT", "punct", 2)]
+    merger = make_doc(rows)
+    found = events(merger, [entity(merger, "Agrial", "Organization"), entity(merger, "Eurial", "Organization")])
+    assert [f for f in found if f.kind == "Merger"] == []
 
 
 def test_legal_a_complaint_against_someone_and_one_cannot_sue_oneself() -> None:
