@@ -13,6 +13,7 @@ from typing import NamedTuple
 from kg.data import load_yaml
 from kg.gazetteer import Gazetteer
 from kg.mentions import noun_classes
+from kg.mentions.base import anaphora_table
 from kg.names import fold
 from kg.records import LOCAL, Entity, Fact, Mention, Sentence
 from kg.titles import title_words
@@ -140,7 +141,7 @@ def _introduced_name(text: str, m: Mention, ahead: Sequence[Mention]) -> Mention
     # Premier ministre d'Australie-Méridionale, Jay Weatherill")
     # nor the complement of a noun that names one side of a tie ("la filiale d'Alphabet" is not Alphabet)
     title = m.head in title_words()
-    related = m.head in load_yaml("anaphora.yml")["related"]
+    related = m.head in anaphora_table()["related"]
     after = [n for n in ahead if n.kind in m.kind.split("|")
              and not ((title and n.cue == "ner" or related) and _OF_RIGHT_BEFORE.search(text[m.end : n.start]))
              or n.cue == "ner" and not _COMPLEMENT.search(text[m.end : n.start].rsplit(",", 1)[-1])]

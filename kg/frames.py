@@ -104,7 +104,8 @@ def _calls(token: Token) -> bool:
     after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
     if after is None or after.lemma_.lower() in title_words() or after.lower_ in {"premier", "première"}:
         return False  # "nommé PDG", "nommé Premier ministre": a post
-    return after.pos_ == "PROPN" or after.like_num or after.lower_ == "ainsi"  # "le centre, nommé ainsi en mémoire de"
+    so = after.lower_ == "ainsi" and (after.i + 1 == len(token.doc) or token.doc[after.i + 1].lower_ != "que")
+    return after.pos_ == "PROPN" or after.like_num or so  # "le centre, nommé ainsi en mémoire de", not "ainsi que"
 
 
 def _names_a_fund(token: Token) -> bool:

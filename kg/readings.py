@@ -12,14 +12,12 @@ from kg.relations.inferred import APPOINTED, STORY_PLACE
 
 SAID = "what was said"  # a statement's content and the names in it, read apart from who said it
 _SAID_ROLES = {"content", "about"}
+TITLED = "title from an appointment"  # the job title a done appointment gives, read apart from its employer
 
 
 @cache
 def _readings() -> dict[str, dict[str, int]]:
     return load_yaml("readings.yml")["families"]
-
-
-TITLED = "title from an appointment"  # the job title a done appointment gives, read apart from its employer
 
 
 def family(fact: Fact) -> str:

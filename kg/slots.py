@@ -18,7 +18,7 @@ from kg.vocab import base_class
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_FORMER = frozenset({"premier", "première", "premiers", "premières"})  # "le premier": the first named of two
+_FIRST_NAMED = frozenset({"premier", "première"})  # lemmas of "le premier": the first named of two
 _CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
 _DETERMINERS = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?"
 _PREPOSITIONS = {"auprès de": "auprès de", "auprès d'": "auprès de", "de la part de": "de la part de",
@@ -131,7 +131,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     # that is no mention ("précise-t-il", "le premier devient ministre", a name the NER missed) nor for a subject
     # set after the verb ("a confirmé le porte-parole")
     if found is None and not qualifying and (subject is None or (
-            subject.pos_ not in {"PRON", "PROPN"} and subject.lemma_.lower() not in _FORMER and subject.i < token.i)):
+            subject.pos_ not in {"PRON", "PROPN"} and subject.lemma_.lower() not in _FIRST_NAMED and subject.i < token.i)):
         found = _name_before(text, trigger, subject, in_sentence, lambda m: m in slot_of or quoted(m))
     if found is not None:
         slot_of[found] = "passive" if passive else "subject"

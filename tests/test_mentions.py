@@ -630,6 +630,11 @@ def test_a_newspaper_keeps_the_article_of_its_title() -> None:
                    ents=["O", "O", "B-ORG", "O"])
     got = {(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
     assert got == {("le Monde", "Organization", "gazetteer")}
+    doc = make_doc([("selon", "selon", "ADP", "case", 2), ("les", "le", "DET", "det", 2),
+                    ("Echos", "Echos", "PROPN", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)],
+                   ents=["O", "O", "B-ORG", "O"])
+    got = {(m.text, m.kind, m.cue) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"}
+    assert got == {("les Echos", "Organization", "gazetteer")}
 
 
 def test_a_common_word_opening_a_sentence_is_a_name_only_as_the_ner_s_subject() -> None:
@@ -638,10 +643,10 @@ def test_a_common_word_opening_a_sentence_is_a_name_only_as_the_ner_s_subject() 
             ("respecté", "respecter", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)]
     doc = make_doc(rows, ents=["B-ORG", "O", "O", "O"])
     assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Total"]
-    # "Bicyclette, ...": the NER's product, subject of nothing, is none
+    # "Bicyclette, ...": the NER's organisation, subject of nothing, is none
     rows = [("Bicyclette", "bicyclette", "NOUN", "ROOT", 0), (",", ",", "PUNCT", "punct", 0),
             ("voilà", "voilà", "VERB", "parataxis", 0), (".", ".", "PUNCT", "punct", 0)]
-    doc = make_doc(rows, ents=["B-MISC", "O", "O", "O"])
+    doc = make_doc(rows, ents=["B-ORG", "O", "O", "O"])
     assert [m for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == []
 
 
@@ -651,3 +656,8 @@ def test_a_name_after_ex_starts_after_it() -> None:
                     ("Printemps", "Printemps", "PROPN", "flat:name", 1), ("Redoute", "Redoute", "PROPN", "flat:name", 1)],
                    ents=["O", "B-ORG", "I-ORG", "I-ORG"])
     assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Pinault Printemps Redoute"]
+    # not before a title: "l'ex-Premier ministre Ada Roy" is Ada Roy
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("ex-Premier", "ex-Premier", "ADJ", "amod", 2),
+                    ("ministre", "ministre", "NOUN", "ROOT", 2), ("Ada", "Ada", "PROPN", "appos", 2),
+                    ("Roy", "Roy", "PROPN", "flat:name", 3)], ents=["O", "B-PER", "I-PER", "I-PER", "I-PER"])
+    assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Ada Roy"]

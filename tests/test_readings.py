@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.data import load_yaml
 from kg.frames import kinds
-from kg.readings import checked, family, on_by_default
+from kg.readings import TITLED, checked, family, on_by_default
 from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence, Value
 from kg.relations.inferred import STORY_PLACE, appointed
 
@@ -61,4 +61,4 @@ def test_an_appointment_done_gives_its_person_the_title_and_employer_in_its_own_
     assert [(f.kind, f.roles) for f in got] == [("worksFor", (("subject", ada.key), ("object", acme.key))),
                                                  ("jobTitle", (("subject", ada.key), ("object", "présidente")))]
     # the title is read apart from the employer: the post is read more surely
-    assert [family(f) for f in got] == ["Appointment", "title from an appointment"]
+    assert [family(f) for f in got] == ["Appointment", TITLED]

@@ -23,7 +23,7 @@ _OF = r"(?:de la |de l['’]|du |des |de )"
 _LINKS = frozenset({"de", "du", "des", "d'", "d’"})
 _LISTED_COMPLEMENTS = re.compile(rf"(?:, {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)+(?:,? et {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)(?=\W)")
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
-_FORMER = re.compile(r"ex-(?=[A-ZÀ-Ý])")  # "ex-Pinault": formerly Pinault
+_FORMER = re.compile(r"[Ee]x-(?=[A-ZÀ-Ý])")  # "ex-Pinault": formerly Pinault
 
 
 def merged(doc: Doc) -> list[Span]:
@@ -120,7 +120,7 @@ def trimmed(span: Span) -> list[Token]:
     stop = names_table()["stopwords"]
     while tokens and (not tokens[0].text[:1].isupper() or tokens[0].text.endswith("'") or tokens[0].text in stop) \
             and not _particle(tokens) and not _capital_article(tokens[0], span.label_) \
-            and not _FORMER.match(tokens[0].text) and not (_NUMBERED.fullmatch(tokens[0].text) and len(tokens) > 1):
+            and not _former(tokens[0]) and not (_NUMBERED.fullmatch(tokens[0].text) and len(tokens) > 1):
         tokens.pop(0)
     while tokens and (tokens[-1].text in ",;:()«»\"'-." or tokens[-1].is_space or (tokens[-1].is_lower and (
             tokens[-1].pos_ in _EDGE_POS or tokens[0].head.i == tokens[-1].i or _stray_demonym(tokens)))):
@@ -131,7 +131,14 @@ def trimmed(span: Span) -> list[Token]:
 def name_start(token: Token) -> int:
     """Where the name that ``token`` begins starts: after "ex-" ("l'ex-Pinault Printemps Redoute" is Pinault
     Printemps Redoute, formerly)."""
-    return token.idx + (3 if _FORMER.match(token.text) else 0)
+    return token.idx + _former(token)
+
+
+def _former(token: Token) -> int:
+    """The length of the "ex-" that glues a former name to ``token``, 0 for none nor before a title ("l'ex-Premier
+    ministre François Fillon" is François Fillon's)."""
+    found = _FORMER.match(token.text)
+    return found.end() if found and token.text[found.end() :].lower() not in _titles() else 0
 
 
 def _capital_article(token: Token, label: str) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.frames import status
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, with_lemmas
 from kg.records import Entity, Fact, Mention
@@ -92,9 +93,9 @@ def leaders(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> I
     works for and heads each organisation it names for object (its passive is read by ``members``)."""
     rule = load_yaml("relations.yml")["members"]
     for verb in with_lemmas(doc, frozenset(rule["led"])):
-        subject = subject_of(verb) if verb.pos_ == "VERB" else None
-        if subject is None or subject.dep_ == "nsubj:pass":
-            continue
+        subject = subject_of(verb) if verb.pos_ == "VERB" and status(verb) == "asserted" else None
+        if subject is None:
+            continue  # "X n'a jamais dirigé Y", "X dirigera Y"
         heads = [e for t in conjuncts(subject) if (e := entity_at(t, at_token)) is not None and e.kind == "Person"
                  and _named(e)]
         led = [e for c in verb.children if c.dep_ == "obj" for t in conjuncts(c)

@@ -18,7 +18,8 @@ _LIST = re.compile(r"(?:(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)⟦\d+⟧)+")
 # "président de l'Association", "chez Meta", "présidente de l'association « Un arbre »", "de la société ABC"
 OF = r"\s(?:de\s+la\s|de\s+l'|d'|(?:de|du|des|chez)\s)(?:(?!de\s|du\s|des\s|d')[^\W\d]+\s){0,2}[«\"“]?\s?"
 # the sections of relations.yml that are not lists of patterns
-_NOT_PATTERNS = {"ends", "listed", "kin", "family", "placed", "members", "interactions", "controls", "initiated"}
+_NOT_PATTERNS = {"ends", "listed", "kin", "family", "placed", "members", "subsidiaries", "interactions", "controls",
+                 "initiated"}
 
 
 def pattern_relations(sentence: Sentence, masked: str, inside: Sequence[Mention],
