@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
 from kg.mentions.base import (
+    ARTICLES,
     CONTRACTIONS,
     OPENING_QUOTES,
     anaphora_table,
@@ -37,7 +38,6 @@ _ADJECTIVES = 3  # adjectives between that noun and the name at most
 _COORDINATED = 4  # names coordinated after it at most, itself included
 _HEADED_WORDS = 4  # words of a name that heads a paragraph before a colon at most
 _HEADED_DETERMINERS = frozenset({"le", "la", "l'", "l’"})  # the description after it is the one thing it names
-_TITLE_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})  # the article a title may begin with: "Les Échos"
 _APPOSED_DETERMINERS = _HEADED_DETERMINERS | {"un", "une"}  # before a noun apposed to a name
 _LIST_GAP = re.compile(r"[ \t]*(?:,|–|—|,?[ \t]*et|ou)[ \t]*")  # between two names of a list, on one line
 
@@ -49,12 +49,13 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     for span in merged(doc):
         # a name the gazetteer knows stays whole ("État islamique", "eBay"), with the article of its title
         # that the NER left out ("selon le Monde": Le Monde)
+        known = gazetteer.lookup(span.text)
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.lower_ in _TITLE_ARTICLES \
-                and gazetteer.lookup(text[before.idx : span.end_char]) and not gazetteer.lookup(span.text):
+        if not known and before is not None and before.text.capitalize() in ARTICLES \
+                and gazetteer.lookup(text[before.idx : span.end_char]):
             tokens = [before, *span]
         else:
-            tokens = list(span) if gazetteer.lookup(span.text) else trimmed(span)
+            tokens = list(span) if known else trimmed(span)
         if not tokens:
             continue
         start, end = name_start(tokens[0]), tokens[-1].idx + len(tokens[-1])
