@@ -661,3 +661,39 @@ def test_a_name_after_ex_starts_after_it() -> None:
                     ("ministre", "ministre", "NOUN", "ROOT", 2), ("Ada", "Ada", "PROPN", "appos", 2),
                     ("Roy", "Roy", "PROPN", "flat:name", 3)], ents=["O", "B-PER", "I-PER", "I-PER", "I-PER"])
     assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Ada Roy"]
+
+
+def test_names_a_plural_noun_gives_examples_of_take_its_class() -> None:
+    # "Il vend chez 40 détaillants, dont Target et Costco. Ses marques dont Danao ou Florette. Les sociétés dont Paul
+    # Roy est actionnaire.": the names end their clause in the first two, not in the third
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("vend", "vendre", "VERB", "ROOT", 1), ("chez", "chez", "ADP", "case", 4),
+            ("40", "40", "NUM", "nummod", 4), ("détaillants", "détaillant", "NOUN", "obl", 1, "", True),
+            (",", ",", "PUNCT", "punct", 7), ("dont", "dont", "PRON", "nmod", 7),
+            ("Target", "Target", "PROPN", "appos", 4), ("et", "et", "CCONJ", "cc", 9),
+            ("Costco", "Costco", "PROPN", "conj", 7, "", True),
+            (".", ".", "PUNCT", "punct", 1), ("Ses", "son", "DET", "det", 12), ("marques", "marque", "NOUN", "ROOT", 12),
+            ("dont", "dont", "PRON", "nmod", 14), ("Danao", "Danao", "PROPN", "appos", 12), ("ou", "ou", "CCONJ", "cc", 16),
+            ("Florette", "Florette", "PROPN", "conj", 14, "", True), (".", ".", "PUNCT", "punct", 12),
+            ("Les", "le", "DET", "det", 19), ("sociétés", "société", "NOUN", "ROOT", 19),
+            ("dont", "dont", "PRON", "nmod", 23),
+            ("Ferrand", "Ferrand", "PROPN", "nsubj", 23), ("est", "être", "AUX", "cop", 23),
+            ("actionnaire", "actionnaire", "NOUN", "acl:relcl", 19, "", True), (".", ".", "PUNCT", "punct", 19)]
+    ents = [*["O"] * 7, "B-LOC", "O", "B-PER", "O", "O", "O", "O", "B-PER", "O", "B-PER", "O", "O", "O", "O",
+            "B-PER", "O", "O", "O"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 11, 18)), load_gazetteer())
+           if m.form == "name"]
+    assert got == [("Target", "Organization"), ("Costco", "Organization"), ("Danao", "Product"),
+                   ("Florette", "Product"), ("Ferrand", "Person")]
+
+
+def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:
+    # "Eurial, détenteur de la marque Soignon, a produit Lapin.": "produit" is no noun here
+    rows = [("Eurial", "Eurial", "PROPN", "nsubj", 9), (",", ",", "PUNCT", "punct", 2),
+            ("détenteur", "détenteur", "NOUN", "appos", 0), ("de", "de", "ADP", "case", 5), ("la", "le", "DET", "det", 5),
+            ("marque", "marque", "NOUN", "nmod", 2), ("Soignon", "Soignon", "PROPN", "appos", 5, "", True),
+            (",", ",", "PUNCT", "punct", 2), ("a", "avoir", "AUX", "aux:tense", 9),
+            ("produit", "produire", "VERB", "ROOT", 9),
+            ("Lapin", "Lapin", "PROPN", "obj", 9)]
+    ents = ["B-ORG", *["O"] * 5, "B-PER", "O", "O", "O", "B-PER"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("Eurial", "Organization"), ("Soignon", "Product"), ("Lapin", "Person")]

@@ -18,7 +18,7 @@ from kg.mentions.anaphors import anaphors_in
 from kg.mentions.base import free_of, name_finder, noun_classes
 from kg.mentions.events import event_verbs_in
 from kg.mentions.institutions import institutions_in, quoted_names
-from kg.mentions.names import listed_beside_organisations, names_in
+from kg.mentions.names import classed_lists, names_in
 from kg.mentions.nouns import common_nouns_in
 from kg.nlp import text_of
 from kg.records import Mention
@@ -47,7 +47,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, year: int | None = None) -> li
     # institution's own name ("la fondation Wikimedia") is the institution
     names = [n for n in names if n.kind == "Place" or not any(i.start <= n.start and n.end <= i.end
                                                                  for i in institutions)]
-    names = listed_beside_organisations(text, sorted(names + institutions, key=lambda m: m.start))
+    names = classed_lists(text, sorted(names + institutions, key=lambda m: m.start))
     taken += [(m.start, m.end) for m in names]
     free = free_of(taken)
     name_at = name_finder(names)

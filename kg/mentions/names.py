@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
@@ -78,8 +79,8 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             kind, cue = _class_from_name(name, span.label_)
             if titled and cue == "ner":
                 kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
-            elif span.label_ == "MISC" and cue == "ner" and _product_context(tokens[0]):
-                cue = "context"
+            elif cue == "ner" and _product_context(tokens[0], misc=span.label_ == "MISC"):
+                kind, cue = "Product", "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
             elif cue == "ner" and (said := _named_as(tokens[0])):
@@ -94,10 +95,14 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     yield from (m for m in _headed_names(doc) if unnamed(m.start, m.end))
 
 
-def listed_beside_organisations(text: str, names: list[Mention]) -> list[Mention]:
-    """"les actionnaires – Bpifrance, Eurazeo, Kernel, Accel –": in a list of names on one line (three or more,
-    or two joined by "et" or "ou"), a name only the NER's catch-all class typed is an organisation when the
-    list holds at least as many organisations as such names (``names`` in text order)."""
+def classed_lists(text: str, names: list[Mention]) -> list[Mention]:
+    """The class a list of names on one line gets from its neighbours (``names`` in text order):
+
+    - after a plural noun that says what they are and a word that gives examples, every name only the NER typed
+      takes the noun's class: "40 détaillants, dont Target et Costco", "des marques comme Florette ou Danao";
+    - "les actionnaires – Bpifrance, Eurazeo, Kernel, Accel –": in a list of three or more, or of two joined by
+      "et" or "ou", a name only the NER's catch-all class typed is an organisation when the list holds at least
+      as many organisations as such names."""
     out, run = list(names), [0]
     for i in range(1, len(out) + 1):
         if i < len(out) and _LIST_GAP.fullmatch(text[out[i - 1].end : out[i].start]):
@@ -106,12 +111,35 @@ def listed_beside_organisations(text: str, names: list[Mention]) -> list[Mention
         gaps = [text[out[a].end : out[b].start] for a, b in zip(run, run[1:], strict=False)]
         guessed = [j for j in run if out[j].kind == "Product" and out[j].cue == "ner"]
         organisations = sum(out[j].kind == "Organization" for j in run)
-        if (len(run) >= 3 or any(g.strip(" ,") in {"et", "ou"} for g in gaps)) and guessed \
+        exemplified = _exemplified(text, out[run[0]].start, out[run[-1]].end)
+        if exemplified is not None:
+            for j in run:
+                if out[j].cue == "ner":
+                    out[j] = replace(out[j], kind=exemplified, cue="context")
+        elif (len(run) >= 3 or any(g.strip(" ,") in {"et", "ou"} for g in gaps)) and guessed \
                 and organisations >= len(guessed):
             for j in guessed:
                 out[j] = replace(out[j], kind="Organization", cue="context")
         run = [i]
     return out
+
+
+@cache
+def _example_lead() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, names_table()["exemplifying"]))
+    return re.compile(rf"(?P<noun>[^\W\d]+[sx])\s*,?\s+(?:{words})\s+(?:l[ea]\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+
+
+def _exemplified(text: str, start: int, end: int) -> str | None:
+    """The class a plural noun gives the list of names in [start, end) that gives examples of it, when the list
+    ends its clause (not "les sociétés dont Paul Roy est actionnaire")."""
+    lead = _example_lead().search(text, max(0, start - 60), start)
+    if lead is None or not re.match(r"\s*(?:[,.;:)—–]|$)", text[end : end + 2]):
+        return None
+    noun, table = lead["noun"].lower()[:-1], names_table()
+    if noun in table["organisation_cues"]:
+        return "Organization"
+    return "Product" if noun in table["product_nouns"] else None
 
 
 def _headed_names(doc: Doc) -> Iterator[Mention]:
@@ -235,11 +263,15 @@ def _gender(first: Token) -> str | None:
     return None
 
 
-def _product_context(first: Token) -> bool:
-    """"sur Reels", "l'application Threads": words before a name that make it a product."""
+def _product_context(first: Token, misc: bool) -> bool:
+    """"l'application Threads", "la marque Soignon": a noun before a name that makes it a product; and for a name
+    of the NER's catch-all class, words such as "sur Reels", "le service Ovi"."""
     before = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.pos_ != "DET"]
-    cues = names_table()["product_cues"]
-    return bool(before) and (before[-1].lower_ in cues or before[-1].lemma_.lower() in cues)
+    if not before:
+        return False
+    table, word = names_table(), before[-1]
+    nouns = table["product_nouns"] if word.pos_ == "NOUN" else ()  # not "il a produit les Beatles"
+    return any(w in nouns or misc and w in table["product_cues"] for w in (word.lower_, word.lemma_.lower()))
 
 
 def _class_from_name(name: str, label: str) -> tuple[str, str]:
