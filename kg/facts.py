@@ -358,7 +358,7 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
     said = _content(trigger) if lexicon()[draft.kind].get("content") else None
     if said is not None:
         start, end = said
-        roles.append(("content", home.text[start - home.start : end - home.start].strip(" ,.\"”“«»")))
+        roles.append(("content", _unquoted(home.text[start - home.start : end - home.start])))
         speakers = set(draft.roles.get("speaker", []))
         inside = sorted((m for m in of_mention if start <= m.start and m.end <= end), key=lambda m: m.start)
         about = dict.fromkeys(of_mention[m] for m in inside if of_mention[m] not in speakers)
@@ -374,16 +374,26 @@ def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence:
 
 
 def _content(trigger: Token) -> tuple[int, int] | None:
-    """What was said, as offsets: the clause the verb governs; else the quotation of its sentence nearest to
-    it; else, for a verb set after what was said ("« ... », a-t-il déclaré"), what comes before its comma;
-    else nothing (the whole sentence would say more than was said)."""
+    """What was said, as offsets: the clause the verb governs (on to the end of a quotation it opens); else the
+    quotation of its sentence nearest to it; else, for a verb set after what was said ("« ... », a-t-il déclaré"),
+    what comes before its comma; else nothing (the whole sentence would say more than was said). After a
+    quotation, the verb's objects are its speaker ("« ... » a déclaré Anurag Gupta, responsable de ...", "»
+    estime le météorologue Dave Phillips"), never what was said."""
     speaker = inverted_subject(trigger)  # "..., a annoncé l'Elysée": the speaker, not what was said
-    for child in trigger.children:
-        if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i and child != speaker:
-            tokens = list(child.subtree)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     sentence = trigger.sent
     text = text_of(trigger.doc)
+    first = min([trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    marks = [t.text for t in trigger.doc[max(first.i - 2, sentence.start) : first.i]]
+    told_before = speaker is not None or trigger.dep_ == "parataxis" and bool({"»", "”", '"'} & set(marks))
+    for child in trigger.children:
+        if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i and child != speaker \
+                and not (told_before and child.dep_ == "obj"):
+            tokens = list(child.subtree)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if text.count("«", start, end) > text.count("»", start, end):
+                closing = text.find("»", end, sentence.end_char)
+                end = closing + 1 if closing >= 0 else end  # "que « de temps en temps, pour des raisons ... »"
+            return start, end
     quotes = [q.span(q.lastindex or 0) for q in _QUOTE.finditer(text, sentence.start_char, sentence.end_char)
               if not q.start() <= trigger.idx < q.end()]
     if quotes:
@@ -391,6 +401,23 @@ def _content(trigger: Token) -> tuple[int, int] | None:
     before = text[sentence.start_char : trigger.idx]
     inverted = trigger.dep_ == "parataxis" or speaker is not None \
         or any(c.dep_ in SUBJECT_DEPS and c.i > trigger.i for c in trigger.children)
-    if "," in before and inverted:
-        return sentence.start_char, sentence.start_char + before.rindex(",")
+    if "," in before and inverted and not any(c.dep_ in SUBJECT_DEPS and c.i < trigger.i for c in trigger.children):
+        return sentence.start_char, sentence.start_char + before.rindex(",")  # not "X, ministre de ..., a précisé"
     return None
+
+
+def _unquoted(said: str) -> str:
+    """What was said without the punctuation around it: the quotation marks that open and close it, or one left
+    alone at either end; not the closing mark of a quotation inside it ("une expérience « diverse »")."""
+    said = said.strip(" ,.")
+    for opening, closing in (("«", "»"), ("“", "”")):
+        if said.startswith(opening) and said.endswith(closing) and said.count(opening) == said.count(closing) == 1:
+            said = said[1:-1]
+        if said.startswith(opening) and said.count(opening) > said.count(closing):
+            said = said[1:]
+        if said.endswith(closing) and said.count(closing) > said.count(opening) or said.endswith(opening):
+            said = said[:-1]  # a mark left alone, or one that opens what was cut off ("prévues par la loi «")
+        said = said.strip(" ,.")
+    if said.count('"') == 2 and said.startswith('"') and said.endswith('"') or said.count('"') % 2:
+        said = said.strip('"')
+    return said.strip(" ,.")

@@ -385,3 +385,41 @@ def test_a_title_s_holder_is_not_a_name_of_its_relative_clause() -> None:
                     ("a", "avoir", "AUX", "aux:tense", 9), ("déclaré", "déclarer", "VERB", "ROOT", 9, "VerbForm=Part"),
                     *all_is_well(9)])
     assert [f for f in events(doc, [entity(doc, "Merkel", "Person")]) if f.kind == "Statement"] == []
+
+
+def test_after_a_quotation_the_objects_of_the_verb_are_its_speaker_not_what_was_said() -> None:
+    # "« Pékin ment » a déclaré Anne Roy, conseillère.": the parse makes the speaker the verb's object
+    doc = make_doc([("«", "«", "PUNCT", "punct", 2), ("Pékin", "Pékin", "PROPN", "nsubj", 2),
+                    ("ment", "mentir", "VERB", "ROOT", 2, "VerbForm=Fin"), ("»", "»", "PUNCT", "punct", 2),
+                    ("a", "avoir", "AUX", "aux:tense", 5), ("déclaré", "déclarer", "VERB", "parataxis", 2, "VerbForm=Part"),
+                    ("Anne", "Anne", "PROPN", "obj", 5), ("Roy", "Roy", "PROPN", "obj", 5, "", True),
+                    (",", ",", "PUNCT", "punct", 9), ("conseillère", "conseiller", "NOUN", "appos", 7, "", True),
+                    (".", ".", "PUNCT", "punct", 2)])
+    [said] = events(doc, [entity(doc, "Anne Roy", "Person")])
+    assert said.values("content") == ["Pékin ment"]
+
+
+def test_what_was_said_runs_to_the_end_of_a_quotation_it_opens_and_keeps_its_closing_mark() -> None:
+    # "Roy a dit que « demain, tout ira » bien." (the parse ends the clause at the comma)
+    doc = make_doc([("Roy", "Roy", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("dit", "dire", "VERB", "ROOT", 2, "VerbForm=Part"), ("que", "que", "SCONJ", "mark", 5),
+                    ("«", "«", "PUNCT", "punct", 5), ("demain", "demain", "ADV", "ccomp", 2, "", True),
+                    (",", ",", "PUNCT", "punct", 8), ("tout", "tout", "PRON", "nsubj", 8),
+                    ("ira", "aller", "VERB", "conj", 2),
+                    ("»", "»", "PUNCT", "punct", 8), ("bien", "bien", "ADV", "advmod", 8), (".", ".", "PUNCT", "punct", 2)])
+    [said] = events(doc, [entity(doc, "Roy", "Person", subject=True)])
+    assert said.values("content") == ["que « demain, tout ira »"]
+
+
+def test_a_subject_set_before_the_verb_is_never_what_was_said() -> None:
+    # "Roy, ministre, a précisé lundi que « tout va bien." (the quotation runs past the sentence)
+    # the parse's way: "tout" a subject of "précisé" after it, "va" a conjunct
+    doc = make_doc([("Roy", "Roy", "PROPN", "nsubj", 5, "", True), (",", ",", "PUNCT", "punct", 2),
+                    ("ministre", "ministre", "NOUN", "appos", 0, "", True), (",", ",", "PUNCT", "punct", 5),
+                    ("a", "avoir", "AUX", "aux:tense", 5), ("précisé", "préciser", "VERB", "ROOT", 5, "VerbForm=Part"),
+                    ("lundi", "lundi", "NOUN", "obl:mod", 5), ("que", "que", "SCONJ", "mark", 10),
+                    ("«", "«", "PUNCT", "punct", 10), ("tout", "tout", "PRON", "nsubj", 5),
+                    ("va", "aller", "VERB", "conj", 5),
+                    ("bien", "bien", "ADV", "advmod", 10), (".", ".", "PUNCT", "punct", 5)])
+    [said] = events(doc, [entity(doc, "Roy", "Person", subject=True)])
+    assert said.values("content") == []
