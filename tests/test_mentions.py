@@ -697,3 +697,17 @@ def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:
     ents = ["B-ORG", *["O"] * 5, "B-PER", "O", "O", "O", "B-PER"]
     got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
     assert got == [("Eurial", "Organization"), ("Soignon", "Product"), ("Lapin", "Person")]
+
+
+def test_a_web_pages_sharing_links_hold_no_names() -> None:
+    # "Le PSG gagne.\n\nPartager cet article :\nFacebook ,\nDigg": the sites up to a blank line are no names
+    rows = [("Le", "le", "DET", "det", 1), ("PSG", "PSG", "PROPN", "nsubj", 2), ("gagne", "gagner", "VERB", "ROOT", 2),
+            (".", ".", "PUNCT", "punct", 2), ("\n\n", "\n\n", "SPACE", "dep", 2),
+            ("Partager", "partager", "VERB", "ROOT", 5),
+            ("cet", "ce", "DET", "det", 7), ("article", "article", "NOUN", "obj", 5), (":", ":", "PUNCT", "punct", 5),
+            ("\n", "\n", "SPACE", "dep", 8), ("Facebook", "Facebook", "PROPN", "appos", 7),
+            (",", ",", "PUNCT", "punct", 12),
+            ("\n", "\n", "SPACE", "dep", 11), ("Digg", "Digg", "PROPN", "conj", 10)]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PER"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 5)), load_gazetteer()) if m.form == "name"]
+    assert got == ["PSG"]

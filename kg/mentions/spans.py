@@ -205,12 +205,17 @@ def is_junk(name: str, tokens: list[Token]) -> bool:
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Where the phrases of names.yml that are no names (``not_names``) stand in ``text``, as whole words."""
-    spans = []
-    for phrase in names_table()["not_names"]:
+    """Where the phrases of names.yml that are no names (``not_names``) stand in ``text``, as whole words, and a web
+    page's sharing links, from the words that open them (``share_cues``) to the next blank line."""
+    table, spans = names_table(), []
+    for phrase in table["not_names"]:
         at = text.find(phrase)
         while at >= 0:
             if (at == 0 or not text[at - 1].isalnum()) and not text[at + len(phrase): at + len(phrase) + 1].isalnum():
                 spans.append((at, at + len(phrase)))
             at = text.find(phrase, at + 1)
+    for cue in table["share_cues"]:
+        for found in re.finditer(rf"(?m)^[ \t]*{re.escape(cue)}\b", text):
+            end = text.find("\n\n", found.end())
+            spans.append((found.start(), len(text) if end < 0 else end))
     return spans
