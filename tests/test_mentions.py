@@ -61,6 +61,18 @@ def test_institution_nouns_made_names() -> None:
                    ("Paris", "Place")]
 
 
+def test_a_name_after_a_noun_of_organisations_is_the_name_alone() -> None:
+    # "la banque française Oddo paie le gouvernement Valls": the bank's name is Oddo; a person's name after
+    # another noun is the whole's
+    doc = make_doc([("la", "le", "DET", "det", 1), ("banque", "banque", "NOUN", "nsubj", 4),
+                    ("française", "français", "ADJ", "amod", 1), ("Oddo", "Oddo", "PROPN", "appos", 1),
+                    ("paie", "payer", "VERB", "ROOT", 4), ("le", "le", "DET", "det", 6),
+                    ("gouvernement", "gouvernement", "NOUN", "obj", 4), ("Valls", "Valls", "PROPN", "appos", 6)],
+                   ents=["O", "O", "O", "B-PER", "O", "O", "O", "B-PER"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Oddo", "Organization"), ("gouvernement Valls", "Organization")]
+
+
 def test_an_institution_noun_without_its_article_makes_no_name() -> None:
     # "le conseil d'administration d'Engie": a kind of board, not an administration named Engie
     doc = make_doc([("le", "le", "DET", "det", 1), ("conseil", "conseil", "NOUN", "nsubj", 1),

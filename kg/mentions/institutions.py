@@ -22,16 +22,19 @@ _SKIPPED = 3  # the most lower-case words between an institution's noun and its 
 
 
 def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
-    """"le gouvernement canadien", "le tribunal de Paris", "la fondation Wikimedia": a common noun of
-    institution made a name by a demonym, a place or a name after it; by a place also past the words that say
-    which one it is ("le tribunal de grande instance de Nanterre", "la banque centrale de Russie")."""
+    """"le gouvernement canadien", "le tribunal de Paris": a common noun of institution made a name by a demonym
+    or a place after it; by a place also past the words that say which one it is ("le tribunal de grande instance
+    de Nanterre", "la banque centrale de Russie"). A name right after a noun that says it is an organisation
+    (names.yml organisation_cues), maybe past a demonym, is the mention: "la banque française BNP Paribas",
+    "l'agence Bloomberg"; the whole is, after another noun ("le lycée Vaugelas", "le gouvernement Valls"), before
+    a place ("la banque Raiffeisen de Bâle") or with a person's name ("l'association Paul Roy")."""
     heads = names_table()["institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
         if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
                 or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
             continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
-        end, k = token.idx + len(token.text), token.i + 1
+        start, end, k = token.idx, token.idx + len(token.text), token.i + 1
         skipped = 0  # lower-case words before its seat: "le tribunal [civil] de Milan", "[de grande instance] de"
         while k < len(doc):
             nxt = doc[k]
@@ -41,8 +44,12 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
                 end = token.idx + len(token.text)
                 break
             elif nxt.idx in starting and nxt.text not in ARTICLES and not skipped:  # "l'association Les Patriotes"
-                name = starting[nxt.idx]  # is Les Patriotes
+                name = starting[nxt.idx]  # is Les Patriotes, "la banque française BNP Paribas" BNP Paribas
                 end, k = name.end, _token_after(doc, name.end)
+                if token.lemma_.lower() in names_table()["organisation_cues"] and name.kind != "Person" \
+                        and not (k < len(doc) and doc[k].lower_ in {"de", "d'", "du"}):
+                    start = name.start  # not "le lycée Vaugelas", "l'association Paul Roy", "la banque X de Bâle"
+                    break
             elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):
                 at = k + 2 if doc[k + 1].lower_ in {"la", "l'"} else k + 1
                 name = starting.get(doc[at].idx) if at < len(doc) else None
@@ -57,7 +64,7 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             else:
                 break
         if end > token.idx + len(token.text):
-            yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
+            yield Mention(start, end, text_of(doc)[start:end], "Organization", cue="context",
                           subject=token.dep_ in SUBJECT_DEPS)
 
 
