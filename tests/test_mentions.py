@@ -723,3 +723,15 @@ def test_a_web_pages_sharing_links_hold_no_names() -> None:
     ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PER"]
     got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 5)), load_gazetteer()) if m.form == "name"]
     assert got == ["PSG"]
+
+
+def test_premier_opens_a_title_not_a_name() -> None:
+    # "Premier League gagne. Premier Ministre Édouard Philippe parle." (the NER's spans run over "Premier")
+    rows = [("Premier", "premier", "ADJ", "amod", 1), ("League", "League", "PROPN", "nsubj", 2),
+            ("gagne", "gagner", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2),
+            ("Premier", "premier", "ADJ", "amod", 5), ("Ministre", "ministre", "NOUN", "nsubj", 8),
+            ("Édouard", "Édouard", "PROPN", "appos", 5), ("Philippe", "Philippe", "PROPN", "flat:name", 6),
+            ("parle", "parler", "VERB", "ROOT", 8)]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 4)), load_gazetteer()) if m.form == "name"]
+    assert got == ["Premier League", "Édouard Philippe"]

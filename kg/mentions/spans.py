@@ -181,9 +181,11 @@ def without_titles(tokens: list[Token]) -> list[Token]:
     titles = _titles()
     if tokens and tokens[0].lower_ in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
         return []  # "Directeur général", "Président": a title with a capital is no name
+    openers = frozenset(load_yaml("titles.yml")["title_openers"])
     while tokens and (tokens[0].lower_ in titles or fold(tokens[0].text) in demonyms()) \
-            and (len(tokens) == 1 or tokens[1].text[:1].isupper()):
-        tokens = tokens[1:]
+            and (len(tokens) == 1 or tokens[1].text[:1].isupper()) \
+            and not (tokens[0].lower_ in openers and len(tokens) > 1 and tokens[1].lower_ not in titles):
+        tokens = tokens[1:]  # not "Premier League": "premier" opens a title ("Premier ministre X"), no name
     if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
             and not tokens[0].text.isupper() and not _acting(tokens[0]):
         return []  # "Bicyclette, ...", "Trouver un ...": a capital only because the sentence starts
