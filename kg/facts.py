@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.entities import weakly_typed
 from kg.frames import Trigger, job_count, lexicon, status, title_after, triggers_in
+from kg.mentions.base import CLOSING_QUOTES
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Entity, Fact, Mention, Sentence, Value
@@ -356,9 +357,10 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
     trigger = draft.trigger
     home = _sentence_of(sentences, trigger.idx)
     said = _content(trigger) if lexicon()[draft.kind].get("content") else None
-    if said is not None:
+    content = _unquoted(home.text[said[0] - home.start : said[1] - home.start]) if said is not None else ""
+    if said is not None and content:  # not a quotation mark alone ("« Nous partons. », a déclaré X")
         start, end = said
-        roles.append(("content", _unquoted(home.text[start - home.start : end - home.start])))
+        roles.append(("content", content))
         speakers = set(draft.roles.get("speaker", []))
         inside = sorted((m for m in of_mention if start <= m.start and m.end <= end), key=lambda m: m.start)
         about = dict.fromkeys(of_mention[m] for m in inside if of_mention[m] not in speakers)
@@ -384,7 +386,7 @@ def _content(trigger: Token) -> tuple[int, int] | None:
     text = text_of(trigger.doc)
     first = min([trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
     marks = [t.text for t in trigger.doc[max(first.i - 2, sentence.start) : first.i]]
-    told_before = speaker is not None or trigger.dep_ == "parataxis" and bool({"»", "”", '"'} & set(marks))
+    told_before = speaker is not None or bool(CLOSING_QUOTES & set(marks))
     for child in trigger.children:
         if child.dep_ in {"ccomp", "obj", "xcomp"} and child.i > trigger.i and child != speaker \
                 and not (told_before and child.dep_ == "obj"):
@@ -407,8 +409,9 @@ def _content(trigger: Token) -> tuple[int, int] | None:
 
 
 def _unquoted(said: str) -> str:
-    """What was said without the punctuation around it: the quotation marks that open and close it, or one left
-    alone at either end; not the closing mark of a quotation inside it ("une expérience « diverse »")."""
+    """What was said without the punctuation around it: the quotation marks that open and close it, an opening
+    mark left alone at its start or end, a closing one at its end; not the closing mark of a quotation inside it
+    ("une expérience « diverse »")."""
     said = said.strip(" ,.")
     for opening, closing in (("«", "»"), ("“", "”")):
         if said.startswith(opening) and said.endswith(closing) and said.count(opening) == said.count(closing) == 1:

@@ -211,6 +211,7 @@ def _subject_mention(subject: Token, in_sentence: Sequence[Mention], verb_at: in
     beside = [c for c in subject.children if c.dep_ in {"appos", "conj"}]
     beside += [c for c in subject.children if c.dep_ in {"nmod", "flat", "flat:name"}
                and not any(g.dep_ == "case" for g in c.children)]
+    beside += [c for c in subject.children if c.dep_ == "amod" and c.pos_ == "PROPN"]  # "la banque française BNP"
     if title:  # a title's holder: a person first, maybe set after its organisation ("le directeur d'Orange, X",
         # "le sénateur LR X")
         beside += [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i]

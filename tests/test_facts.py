@@ -423,3 +423,14 @@ def test_a_subject_set_before_the_verb_is_never_what_was_said() -> None:
                     ("bien", "bien", "ADV", "advmod", 10), (".", ".", "PUNCT", "punct", 5)])
     [said] = events(doc, [entity(doc, "Roy", "Person", subject=True)])
     assert said.values("content") == []
+
+
+def test_a_quotation_mark_alone_is_no_content() -> None:
+    # "« Nous partons. », a déclaré Roy.": the sentences split inside the quotation; "»" alone says nothing
+    doc = make_doc([("«", "«", "PUNCT", "punct", 2), ("Nous", "nous", "PRON", "nsubj", 2),
+                    ("partons", "partir", "VERB", "ROOT", 2, "VerbForm=Fin", True), (".", ".", "PUNCT", "punct", 2),
+                    ("»", "»", "PUNCT", "punct", 7, "", True), (",", ",", "PUNCT", "punct", 7),
+                    ("a", "avoir", "AUX", "aux:tense", 7), ("déclaré", "déclarer", "VERB", "ROOT", 7, "VerbForm=Part"),
+                    ("Roy", "Roy", "PROPN", "nsubj", 7, "", True), (".", ".", "PUNCT", "punct", 7)], starts=(0, 4))
+    [said] = events(doc, [entity(doc, "Roy", "Person", subject=True)])
+    assert said.values("content") == []

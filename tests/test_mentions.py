@@ -71,6 +71,12 @@ def test_a_name_after_a_noun_of_organisations_is_the_name_alone() -> None:
                    ents=["O", "O", "O", "B-PER", "O", "O", "O", "B-PER"])
     got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Oddo", "Organization"), ("gouvernement Valls", "Organization")]
+    # "le club Monaco gagne": a name the words call a place's is the whole's
+    doc = make_doc([("le", "le", "DET", "det", 1), ("club", "club", "NOUN", "nsubj", 3),
+                    ("Monaco", "Monaco", "PROPN", "appos", 1), ("gagne", "gagner", "VERB", "ROOT", 3)],
+                   ents=["O", "O", "B-LOC", "O"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("club Monaco", "Organization"), ("Monaco", "Place")]
 
 
 def test_an_institution_noun_without_its_article_makes_no_name() -> None:
@@ -696,6 +702,20 @@ def test_names_a_plural_noun_gives_examples_of_take_its_class() -> None:
            if m.form == "name"]
     assert got == [("Target", "Organization"), ("Costco", "Organization"), ("Danao", "Product"),
                    ("Florette", "Product"), ("Ferrand", "Person")]
+    # "Des cadres de banques, dont Jean Dupré." and "Il défend ses marques, comme Danao.": a person's full name stays
+    # hers; "comme" after a comma compares
+    rows = [("Des", "un", "DET", "det", 1), ("cadres", "cadre", "NOUN", "ROOT", 1), ("de", "de", "ADP", "case", 3),
+            ("banques", "banque", "NOUN", "nmod", 1, "", True), (",", ",", "PUNCT", "punct", 6),
+            ("dont", "dont", "PRON", "nmod", 6), ("Jean", "Jean", "PROPN", "appos", 1),
+            ("Dupré", "Dupré", "PROPN", "flat:name", 6, "", True), (".", ".", "PUNCT", "punct", 1),
+            ("Il", "il", "PRON", "nsubj", 10), ("défend", "défendre", "VERB", "ROOT", 10), ("ses", "son", "DET", "det", 12),
+            ("marques", "marque", "NOUN", "obj", 10, "", True), (",", ",", "PUNCT", "punct", 15),
+            ("comme", "comme", "ADP", "case", 15), ("Danao", "Danao", "PROPN", "obl", 10, "", True),
+            (".", ".", "PUNCT", "punct", 10)]
+    ents = [*["O"] * 6, "B-PER", "I-PER", *["O"] * 7, "B-PER", "O"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 9)), load_gazetteer())
+           if m.form == "name"]
+    assert got == [("Jean Dupré", "Person"), ("Danao", "Person")]
 
 
 def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:
@@ -719,10 +739,11 @@ def test_a_web_pages_sharing_links_hold_no_names() -> None:
             ("cet", "ce", "DET", "det", 7), ("article", "article", "NOUN", "obj", 5), (":", ":", "PUNCT", "punct", 5),
             ("\n", "\n", "SPACE", "dep", 8), ("Facebook", "Facebook", "PROPN", "appos", 7),
             (",", ",", "PUNCT", "punct", 12),
-            ("\n", "\n", "SPACE", "dep", 11), ("Digg", "Digg", "PROPN", "conj", 10)]
-    ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PER"]
-    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 5)), load_gazetteer()) if m.form == "name"]
-    assert got == ["PSG"]
+            ("\n", "\n", "SPACE", "dep", 11), ("Digg", "Digg", "PROPN", "conj", 10), ("\n \n", "\n \n", "SPACE", "dep", 13),
+            ("Lyon", "Lyon", "PROPN", "nsubj", 16), ("gagne", "gagner", "VERB", "ROOT", 16)]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PER", "O", "B-LOC", "O"]
+    got = [m.text for m in find_mentions(make_doc(rows, ents, starts=(0, 5, 15)), load_gazetteer()) if m.form == "name"]
+    assert got == ["PSG", "Lyon"]  # up to a blank line, even one with a space
 
 
 def test_premier_opens_a_title_not_a_name() -> None:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 OPENING_QUOTES = {"«", '"', "“"}
+CLOSING_QUOTES = frozenset({"»", '"', "”"})
+# "de" and its forms before a noun's complement ("la banque Natixis d’Angers")
+OF = frozenset({"de", "d'", "d’", "du", "des"})
 # The articles a name may begin with, written with a capital ("Le Monde", "La Ciotat").
 ARTICLES = frozenset({"Le", "La", "Les", "L'", "L’"})
 # A preposition and its article ("du", "au"): the noun after them is definite.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.mentions.base import ARTICLES, CONTRACTIONS, OPENING_QUOTES, is_subject, names_table
+from kg.mentions.base import ARTICLES, CLOSING_QUOTES, CONTRACTIONS, OF, OPENING_QUOTES, is_subject, names_table
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.places import demonyms
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _OPENING_QUOTE = re.compile("[" + "".join(OPENING_QUOTES) + "]")
-_CLOSING_QUOTES = {"»", '"', "”"}
 _QUOTED_WORDS = 8  # the longest quoted name taken for an institution's
 _SKIPPED = 3  # the most lower-case words between an institution's noun and its seat
 
@@ -26,8 +25,9 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     or a place after it; by a place also past the words that say which one it is ("le tribunal de grande instance
     de Nanterre", "la banque centrale de Russie"). A name right after a noun that says it is an organisation
     (names.yml organisation_cues), maybe past a demonym, is the mention: "la banque française BNP Paribas",
-    "l'agence Bloomberg"; the whole is, after another noun ("le lycée Vaugelas", "le gouvernement Valls"), before
-    a place ("la banque Raiffeisen de Bâle") or with a person's name ("l'association Paul Roy")."""
+    "l'agence Bloomberg"; the whole is, after another noun ("le lycée Vaugelas", "le gouvernement Valls"), for a
+    name the words call a person's or a place's ("le club Liverpool"), or one a complement follows ("la banque
+    Natixis d'Angers")."""
     heads = names_table()["institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
@@ -46,11 +46,11 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
             elif nxt.idx in starting and nxt.text not in ARTICLES and not skipped:  # "l'association Les Patriotes"
                 name = starting[nxt.idx]  # is Les Patriotes, "la banque française BNP Paribas" BNP Paribas
                 end, k = name.end, _token_after(doc, name.end)
-                if token.lemma_.lower() in names_table()["organisation_cues"] and name.kind != "Person" \
-                        and not (k < len(doc) and doc[k].lower_ in {"de", "d'", "du"}):
-                    start = name.start  # not "le lycée Vaugelas", "l'association Paul Roy", "la banque X de Bâle"
+                if token.lemma_.lower() in names_table()["organisation_cues"] and name.kind not in {"Person", "Place"} \
+                        and not (k < len(doc) and doc[k].lower_ in OF):
+                    start = name.start  # not "le lycée Vaugelas", "le club Liverpool", "la banque X d'Angers"
                     break
-            elif nxt.lower_ in {"de", "d'", "du"} and k + 1 < len(doc):
+            elif nxt.lower_ in OF - {"des"} and k + 1 < len(doc):
                 at = k + 2 if doc[k + 1].lower_ in {"la", "l'"} else k + 1
                 name = starting.get(doc[at].idx) if at < len(doc) else None
                 if name is not None and (name.kind == "Place" or name.kind == "Organization" and not skipped):
@@ -80,7 +80,7 @@ def quoted_names(doc: Doc) -> Iterator[Mention]:
         if noun < 1 or doc[noun].lemma_.lower() not in heads or doc[noun - 1].pos_ not in {"DET", "ADP"}:
             continue
         k = quote.i
-        close = next((j for j in range(k + 1, min(k + 2 + _QUOTED_WORDS, len(doc))) if doc[j].text in _CLOSING_QUOTES
+        close = next((j for j in range(k + 1, min(k + 2 + _QUOTED_WORDS, len(doc))) if doc[j].text in CLOSING_QUOTES
                       or doc[j].is_sent_start), None)
         if close is None or close == k + 1 or doc[close].is_sent_start or doc[k + 1].text[0].islower():
             continue  # a name starts with a capital: not "son parti « la seule chose envisageable »"

@@ -114,7 +114,7 @@ def classed_lists(text: str, names: list[Mention]) -> list[Mention]:
         exemplified = _exemplified(text, out[run[0]].start, out[run[-1]].end)
         if exemplified is not None:
             for j in run:
-                if out[j].cue == "ner":
+                if out[j].cue == "ner" and not _personal(out[j]):
                     out[j] = replace(out[j], kind=exemplified, cue="context")
         elif (len(run) >= 3 or any(g.strip(" ,") in {"et", "ou"} for g in gaps)) and guessed \
                 and organisations >= len(guessed):
@@ -127,14 +127,24 @@ def classed_lists(text: str, names: list[Mention]) -> list[Mention]:
 @cache
 def _example_lead() -> re.Pattern[str]:
     words = "|".join(map(re.escape, names_table()["exemplifying"]))
-    return re.compile(rf"(?P<noun>[^\W\d]+[sx])\s*,?\s+(?:{words})\s+(?:l[ea]\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?P<noun>[^\W\d]+[sx])(?P<comma>\s*,)?\s+(?P<cue>{words})\s+(?:l[ea]\s+|les\s+|l['’]\s*)?$",
+                      re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
+
+
+def _personal(name: Mention) -> bool:
+    """A name of two words or more the NER took for a person's: "dont Jean Dupré" stays a person."""
+    return name.kind == "Person" and " " in name.text.strip()
 
 
 def _exemplified(text: str, start: int, end: int) -> str | None:
     """The class a plural noun gives the list of names in [start, end) that gives examples of it, when the list
-    ends its clause (not "les sociétés dont Paul Roy est actionnaire")."""
+    ends its clause (not "les sociétés dont Paul Roy est actionnaire"); "comme" after a comma compares ("il défend
+    ses marques, comme Lactalis"), it gives no examples."""
     lead = _example_lead().search(text, max(0, start - 60), start)
-    if lead is None or not re.match(r"\s*(?:[,.;:)—–]|$)", text[end : end + 2]):
+    if lead is None or not _CLAUSE_END.match(text, end) or lead["comma"] and lead["cue"].lower() == "comme":
         return None
     noun, table = lead["noun"].lower()[:-1], names_table()
     if noun in table["organisation_cues"]:
@@ -267,8 +277,8 @@ def _product_context(first: Token, misc: bool) -> bool:
     """"l'application Threads", "la marque Soignon": a noun before a name that makes it a product; and for a name
     of the NER's catch-all class, words such as "sur Reels", "le service Ovi"."""
     before = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.pos_ != "DET"]
-    if not before:
-        return False
+    if not before or first.ent_type_ == "PER" and first.doc[first.i + 1 : first.i + 2].text[:1].isupper():
+        return False  # "le chef de produit Jean Dupont": a person's full name stays hers
     table, word = names_table(), before[-1]
     nouns = table["product_nouns"] if word.pos_ == "NOUN" else ()  # not "il a produit les Beatles"
     return any(w in nouns or misc and w in table["product_cues"] for w in (word.lower_, word.lemma_.lower()))

@@ -208,7 +208,7 @@ def is_junk(name: str, tokens: list[Token]) -> bool:
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Where the phrases of names.yml that are no names (``not_names``) stand in ``text``, as whole words, and a web
-    page's sharing links, from the words that open them (``share_cues``) to the next blank line."""
+    page's sharing links, from the line that opens them (``share_cues`` and a colon) to the next blank line."""
     table, spans = names_table(), []
     for phrase in table["not_names"]:
         at = text.find(phrase)
@@ -217,7 +217,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((at, at + len(phrase)))
             at = text.find(phrase, at + 1)
     for cue in table["share_cues"]:
-        for found in re.finditer(rf"(?m)^[ \t]*{re.escape(cue)}\b", text):
-            end = text.find("\n\n", found.end())
-            spans.append((found.start(), len(text) if end < 0 else end))
+        for found in re.finditer(rf"(?m)^[ \t]*{re.escape(cue)}[ \t]*:[ \t\r]*$", text):
+            blank = re.compile(r"\n[ \t\r]*\n").search(text, found.end())
+            spans.append((found.start(), len(text) if blank is None else blank.start()))
     return spans
