@@ -83,7 +83,9 @@ def extract_one(document: Document, parsed: Doc, gazetteer: Gazetteer) -> Extrac
     local = [e for e in entities if e.local]
     events, named = find_events(parsed, sentences, [e for e in entities if not e.local], values, document.id)
     entities = [*named, *local]
-    relations = find_relations(parsed, sentences, entities)
+    # an event a relation rule gives ("X, fondateur de Y") that a trigger gave already is that one
+    relations = [f for f in find_relations(parsed, sentences, entities)
+                 if not f.is_event or not any(e.kind == f.kind and set(f.roles) <= set(e.roles) for e in events)]
     known = {(f.kind, f.roles) for f in relations}
     facts = events + relations + [f for f in appointed(events) if (f.kind, f.roles) not in known]
     entities, facts = across_articles(supported(entities, facts), facts, document.id)

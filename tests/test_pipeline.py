@@ -173,3 +173,9 @@ def test_a_build_says_how_many_facts_the_families_off_by_default_left_out() -> N
     default = pipeline.build([DATA / "s00-tiktok.txt"], Store(None))
     every = pipeline.build([DATA / "s00-tiktok.txt"], Store(None), all_rules=True)
     assert default.held_back > 0 and every.held_back == 0
+
+
+def test_a_founding_a_title_and_a_trigger_both_tell_is_one_event() -> None:
+    # the noun "fondateur" is a Founding trigger, and "X, le fondateur de Y" a founder's title with its employer
+    [x] = pipeline.extract([Document("d", "Gilles Moyne, le fondateur d'Athénas, a écrit au ministère.", "d")])
+    assert [f.kind for f in x.facts if f.is_event and f.kind == "Founding"] == ["Founding"]

@@ -78,6 +78,19 @@ def test_title_after_a_name_gives_job_and_employer() -> None:
                    ("jobTitle", "Ted Sarandos", "co-directeur général")}
 
 
+def test_a_founders_title_with_its_employer_is_a_founding() -> None:
+    # "Ada Roy, co-fondateur et président de Verkor, parle.": the title's holder founded its employer
+    text = "Ada Roy , co-fondateur et président de Verkor , parle ."
+    doc = unparsed(text)
+    ada, verkor = (Entity(w, w, k, (Mention(text.index(w), text.index(w) + len(w), w, k),))
+                   for w, k in (("Ada Roy", "Person"), ("Verkor", "Organization")))
+    facts = find_relations(doc, [Sentence(0, len(text), text)], [ada, verkor])
+    assert [(f.kind, f.roles) for f in facts if f.is_event] == [
+        ("Founding", (("founder", "Ada Roy"), ("organization", "Verkor")))]
+    assert relations("Ada Roy , président de Verkor , parle .", {"Ada Roy": "Person", "Verkor": "Organization"}) == {
+        ("worksFor", "Ada Roy", "Verkor"), ("headOf", "Ada Roy", "Verkor"), ("jobTitle", "Ada Roy", "président")}
+
+
 def test_a_title_after_a_name_maybe_after_an_adverb_and_before_an_aside() -> None:
     got = relations("Arthur Dreyfuss, actuellement directeur général d'Altice Média, parle.",
                     {"Arthur Dreyfuss": "Person", "Altice Média": "Company"})

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
+from kg.frames import lexicon
 from kg.names import fold
 from kg.nlp import with_lemmas
 from kg.places import demonyms
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 _DANGLING = re.compile(r"(?:\s|^)(?:de|du|des|d'|d’|de la|de l'|de l’|chez|à|à la|à l'|à l’|au|aux)$", re.IGNORECASE)
 _WORDS = r"[^,;.()«»\"⟦⟧]*?"  # words of a title, up to a punctuation or a mention
+FOUNDER_TITLE = "pattern founder title"  # the method of a Founding a founder's title and its employer give
 _PREPOSED = re.compile(r"\b(?:par|à|au|aux|avec|pour|de|du|des|d'|chez|contre|entre|selon|sur|sous)\s*$", re.IGNORECASE)
 
 
@@ -84,12 +86,23 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
             if group == "bare" and (_PREPOSED.search(masked[:at]) or not employers):
                 continue  # "nommé par ⟦Hollande⟧ premier ministre en remplacement de ⟦Valls⟧": no title of his
             owner = bool(text) and fold(text.split()[0]) in owning_titles()  # "le propriétaire de X" owns it
+            founder = bool(set(re.split(r"[\s,]+", text.lower())) & _founder_words())
             for employer in () if owner else employers:
                 yield relation("worksFor", person.key, employer.key, sentence, "pattern title")
                 if text.lower() in head_titles():
                     yield relation("headOf", person.key, employer.key, sentence, "pattern title")
+                if founder and base_class(employer.kind) == "Organization":  # "X, co-fondateur et président de Y"
+                    yield Fact("Founding", (("founder", person.key), ("organization", employer.key)), (sentence,),
+                               text, FOUNDER_TITLE)
             if text:
                 yield relation("jobTitle", person.key, text, sentence, "pattern title")
+
+
+@cache
+def _founder_words() -> frozenset[str]:
+    """The nouns that make their holder a founder (the Founding frame's noun triggers): "cofondateur"."""
+    return frozenset(lemma for rule in lexicon()["Founding"]["triggers"] if rule["pos"] == "NOUN"
+                     for lemma in rule["lemmas"] if lemma.startswith(("fondat", "cofondat", "co-fondat")))
 
 
 def _title_word(label: str) -> bool:
