@@ -716,6 +716,14 @@ def test_names_a_plural_noun_gives_examples_of_take_its_class() -> None:
     got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents, starts=(0, 9)), load_gazetteer())
            if m.form == "name"]
     assert got == [("Jean Dupré", "Person"), ("Danao", "Person")]
+    # "Il aide trois start-ups, dont Lydia.": a plural with its hyphen
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("aide", "aider", "VERB", "ROOT", 1), ("trois", "trois", "NUM", "nummod", 3),
+            ("start-ups", "start-up", "NOUN", "obj", 1, "", True), (",", ",", "PUNCT", "punct", 6),
+            ("dont", "dont", "PRON", "nmod", 6), ("Lydia", "Lydia", "PROPN", "appos", 3, "", True),
+            (".", ".", "PUNCT", "punct", 1)]
+    ents = [*["O"] * 6, "B-PER", "O"]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("Lydia", "Organization")]
 
 
 def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:

@@ -127,8 +127,8 @@ def classed_lists(text: str, names: list[Mention]) -> list[Mention]:
 @cache
 def _example_lead() -> re.Pattern[str]:
     words = "|".join(map(re.escape, names_table()["exemplifying"]))
-    return re.compile(rf"\b(?P<noun>[^\W\d]+[sx])(?P<comma>\s*,)?\s+(?P<cue>{words})\s+(?:l[ea]\s+|les\s+|l['’]\s*)?$",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?P<noun>[^\W\d][\w-]*[sx])(?P<comma>\s*,)?\s+(?P<cue>{words})\s+"
+                      rf"(?:l[ea]\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
@@ -146,7 +146,8 @@ def _exemplified(text: str, start: int, end: int) -> str | None:
     lead = _example_lead().search(text, max(0, start - 60), start)
     if lead is None or not _CLAUSE_END.match(text, end) or lead["comma"] and lead["cue"].lower() == "comme":
         return None
-    noun, table = lead["noun"].lower()[:-1], names_table()
+    plural = lead["noun"].lower()
+    noun, table = plural[:-3] + "al" if plural.endswith("aux") else plural[:-1], names_table()  # "journaux", "start-ups"
     if noun in table["organisation_cues"]:
         return "Organization"
     return "Product" if noun in table["product_nouns"] else None
