@@ -14,7 +14,7 @@ from kg.mentions.base import CLOSING_QUOTES
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Entity, Fact, Mention, Sentence, Value
-from kg.slots import inverted_subject, mention_slots
+from kg.slots import inverted_subject, mention_slots, verb_group_start
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
@@ -384,7 +384,7 @@ def _content(trigger: Token) -> tuple[int, int] | None:
     speaker = inverted_subject(trigger)  # "..., a annoncé l'Elysée": the speaker, not what was said
     sentence = trigger.sent
     text = text_of(trigger.doc)
-    first = min([trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(trigger)
     marks = [t.text for t in trigger.doc[max(first.i - 2, sentence.start) : first.i]]
     told_before = speaker is not None or bool(CLOSING_QUOTES & set(marks))
     for child in trigger.children:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.amounts import parse_number
 from kg.data import frame_files, load_yaml
 from kg.nlp import text_of
-from kg.titles import title_words
+from kg.titles import title_openers, title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,7 +102,7 @@ def _calls(token: Token) -> bool:
             or any(c.dep_.startswith("aux") for c in token.children):
         return False  # "a nommé Luca de Meo": a post follows
     after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
-    if after is None or after.lemma_.lower() in title_words() or after.lower_ in {"premier", "première"}:
+    if after is None or after.lemma_.lower() in title_words() or after.lower_ in title_openers():
         return False  # "nommé PDG", "nommé Premier ministre": a post
     so = after.lower_ == "ainsi" and (after.i + 1 == len(token.doc) or token.doc[after.i + 1].lower_ != "que")
     return after.pos_ == "PROPN" or after.like_num or so  # "le centre, nommé ainsi en mémoire de", not "ainsi que"

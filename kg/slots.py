@@ -290,7 +290,7 @@ def inverted_subject(verb: Token) -> Token | None:
     was said, with no subject before it, whose "object" ends its clause is its subject, put after it."""
     if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return None
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     if first.i == 0 or first.doc[first.i - 1].text not in {",", "»", "”", '"'}:
         return None
     if not any(t.pos_ in {"VERB", "AUX"} or t.text in {"»", "”", '"'} for t in verb.doc[verb.sent.start : first.i]):
@@ -300,6 +300,11 @@ def inverted_subject(verb: Token) -> Token | None:
         return None  # not with what was said after it ("a annoncé mercredi que ...", however parsed)
     rest = [t for t in verb.doc[max(t.i for t in said.subtree) + 1 : verb.sent.end] if not (t.is_punct or t.is_space)]
     return said if all(verb in t.ancestors for t in rest) else None
+
+
+def verb_group_start(verb: Token) -> Token:
+    """The first word of a verb with its auxiliaries: "a" of "a déclaré"."""
+    return min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
 
 
 def _object_clitic(verb: Token, subject: Token) -> bool:

@@ -21,6 +21,12 @@ def folded_titles() -> frozenset[str]:
 
 
 @cache
+def title_openers() -> frozenset[str]:
+    """Words that open a title and are no title alone ("Premier ministre", not "Premier League"), lower-cased."""
+    return frozenset(load_yaml("titles.yml")["title_openers"])
+
+
+@cache
 def head_titles() -> frozenset[str]:
     """Whole titles that make their holder the head of the organisation after them."""
     return frozenset(load_yaml("titles.yml")["heads"])

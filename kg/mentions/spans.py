@@ -8,10 +8,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.data import load_yaml, read_text
-from kg.mentions.base import ARTICLES, line_break, names_table
+from kg.mentions.base import ARTICLES, OF, line_break, names_table
 from kg.names import fold
 from kg.nlp import ABBREVIATIONS, text_of
 from kg.places import demonyms
+from kg.titles import title_openers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,7 +21,6 @@ _NUMBERED = re.compile(r"\d+(?:[A-Z]\w*|st|nd|rd|th)")  # "2F Conseil", "3M", "2
 # the rest of an organisation's name that lists what it deals with: ", de la concurrence, de la consommation, du
 # travail et de l'emploi", ", des Finances et de la Relance"
 _OF = r"(?:de la |de l['’]|du |des |de )"
-_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
 _LISTED_COMPLEMENTS = re.compile(rf"(?:, {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)+(?:,? et {_OF}[\w’'-]+(?: [a-zà-ÿ-]+)?)(?=\W)")
 _EDGE_POS = {"DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "SPACE"}
 _FORMER = re.compile(r"[Ee]x-(?=[A-ZÀ-Ý])")  # "ex-Pinault": formerly Pinault
@@ -60,7 +60,7 @@ def merged(doc: Doc) -> list[Span]:
             else None
         # "Direction régionale des entreprises, de la concurrence, ... et de l'emploi": the list goes on the
         # name's own complement; not "l'alliance du Crédit Agricole, de la Société générale et de Groupama"
-        if listed is not None and any(t.lower_ in _LINKS for t in doc[start:end]):
+        if listed is not None and any(t.lower_ in OF for t in doc[start:end]):
             stop = listed.end()
         stretched.append(doc.char_span(doc[start].idx, stop, label=span.label_, alignment_mode="contract") or span)
     alone = {span.text for span in stretched}
@@ -181,7 +181,7 @@ def without_titles(tokens: list[Token]) -> list[Token]:
     titles = _titles()
     if tokens and tokens[0].lower_ in titles and not any(t.text[:1].isupper() for t in tokens[1:]):
         return []  # "Directeur général", "Président": a title with a capital is no name
-    openers = frozenset(load_yaml("titles.yml")["title_openers"])
+    openers = title_openers()
     while tokens and (tokens[0].lower_ in titles or fold(tokens[0].text) in demonyms()) \
             and (len(tokens) == 1 or tokens[1].text[:1].isupper()) \
             and not (tokens[0].lower_ in openers and len(tokens) > 1 and tokens[1].lower_ not in titles):
