@@ -87,6 +87,11 @@ def test_a_founders_title_with_its_employer_is_a_founding() -> None:
     facts = find_relations(doc, [Sentence(0, len(text), text)], [ada, verkor])
     assert [(f.kind, f.roles) for f in facts if f.is_event] == [
         ("Founding", (("founder", "Ada Roy"), ("organization", "Verkor")))]
+    # "Ada Roy, président de la fondation de Verkor": a foundation is no founder
+    text = "Ada Roy , président de la fondation de Verkor , parle ."
+    ada, verkor = (Entity(w, w, k, (Mention(text.index(w), text.index(w) + len(w), w, k),))
+                   for w, k in (("Ada Roy", "Person"), ("Verkor", "Organization")))
+    assert not [f for f in find_relations(unparsed(text), [Sentence(0, len(text), text)], [ada, verkor]) if f.is_event]
     assert relations("Ada Roy , président de Verkor , parle .", {"Ada Roy": "Person", "Verkor": "Organization"}) == {
         ("worksFor", "Ada Roy", "Verkor"), ("headOf", "Ada Roy", "Verkor"), ("jobTitle", "Ada Roy", "président")}
 

@@ -100,9 +100,10 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
 
 @cache
 def _founder_words() -> frozenset[str]:
-    """The nouns that make their holder a founder (the Founding frame's noun triggers): "cofondateur"."""
-    return frozenset(lemma for rule in lexicon()["Founding"]["triggers"] if rule["pos"] == "NOUN"
-                     for lemma in rule["lemmas"] if lemma.startswith(("fondat", "cofondat", "co-fondat")))
+    """The nouns that make their holder a founder: the Founding frame's noun triggers whose subject is the founder
+    ("cofondateur", not "fondation")."""
+    return frozenset(lemma for rule in lexicon()["Founding"]["triggers"]
+                     if rule["pos"] == "NOUN" and rule["slots"].get("subject") == "founder" for lemma in rule["lemmas"])
 
 
 def _title_word(label: str) -> bool:
