@@ -85,7 +85,7 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = "Organization", "context"
             elif cue == "ner" and (said := _named_as(tokens[0])):
                 kind, cue = said, "context"
-            elif cue == "ner" and kind != "Organization" and (
+            elif cue == "ner" and (
                     _organisation_context(tokens[0]) or _employer(tokens[0]) or _heads_description(tokens)
                     or kind != "Place" and _apposed_cue(tokens[-1])):
                 kind, cue = "Organization", "context"
