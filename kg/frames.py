@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.amounts import parse_number
 from kg.data import frame_files, load_yaml
+from kg.mentions.base import OF
 from kg.nlp import text_of
 from kg.titles import title_openers, title_words
 
@@ -121,8 +122,26 @@ def _title_participle(token: Token) -> bool:
 
 
 def _with(token: Token, lemmas: Sequence[str]) -> bool:
-    """A light verb's noun or a pronominal verb's "se" among the trigger's dependents."""
-    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in token.children)
+    """A light verb's noun or a pronominal verb's "se" among the trigger's dependents, or the noun an amount it
+    governs is counted in ("a infligé 302 millions d'euros d'amendes")."""
+    words = [*token.children, *(n for c in token.children if _counted(c) for n in _counted_in(c))]
+    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in words)
+
+
+def _counted(token: Token) -> bool:
+    """An object that is an amount: "302 millions", "deux milliards"."""
+    return token.dep_ == "obj" and any(c.dep_ == "nummod" for c in token.children)
+
+
+def _counted_in(amount: Token) -> Iterator[Token]:
+    """The nouns of an amount's "de" complements, the unit's as well: "2,4 milliards [d'euros [d'amende]]"."""
+    for noun in _of_complements(amount):
+        yield noun
+        yield from _of_complements(noun)
+
+
+def _of_complements(noun: Token) -> Iterator[Token]:
+    return (c for c in noun.children if c.dep_ == "nmod" and any(g.lower_ in OF for g in c.children))
 
 
 def _says(verb: Token) -> bool:

@@ -126,6 +126,35 @@ def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
     assert fine.values("authority") == [authority.key] and fine.values("fined") == [apple.key]
 
 
+def test_a_fine_counted_in_an_amount_and_one_received() -> None:
+    # "Bruxelles a infligé 2 milliards d'euros d'amende à Google.": the light verb's noun counts the amount
+    doc = make_doc([("Bruxelles", "Bruxelles", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("infligé", "infliger", "VERB", "ROOT", 2, "VerbForm=Part"), ("2", "2", "NUM", "nummod", 4),
+                    ("milliards", "milliard", "NOUN", "obj", 2), ("d'", "de", "ADP", "case", 6, "", True),
+                    ("euros", "euro", "NOUN", "nmod", 4), ("d'", "de", "ADP", "case", 8, "", True),
+                    ("amende", "amende", "NOUN", "nmod", 6), ("à", "à", "ADP", "case", 10),
+                    ("Google", "Google", "PROPN", "obl:arg", 2), (".", ".", "PUNCT", "punct", 2)])
+    brussels, google = entity(doc, "Bruxelles", "Place", subject=True), entity(doc, "Google", "Organization")
+    [fine] = events(doc, [brussels, google])
+    assert (fine.kind, fine.trigger) == ("Fine", "infligé")
+    assert fine.values("authority") == [brussels.key] and fine.values("fined") == [google.key]
+    # "Forbo a reçu une amende de 75 millions d'euros.": who receives a fine is fined
+    doc = make_doc([("Forbo", "Forbo", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("reçu", "recevoir", "VERB", "ROOT", 2, "VerbForm=Part"), ("une", "un", "DET", "det", 4),
+                    ("amende", "amende", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 7),
+                    ("75", "75", "NUM", "nummod", 7), ("millions", "million", "NOUN", "nmod", 4),
+                    ("d'", "de", "ADP", "case", 9, "", True), ("euros", "euro", "NOUN", "nmod", 7),
+                    (".", ".", "PUNCT", "punct", 2)])
+    forbo = entity(doc, "Forbo", "Organization", subject=True)
+    [fine] = events(doc, [forbo])
+    assert (fine.kind, fine.values("fined")) == ("Fine", [forbo.key])
+    # "Forbo a reçu une lettre.": no fine received
+    doc = make_doc([("Forbo", "Forbo", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("reçu", "recevoir", "VERB", "ROOT", 2, "VerbForm=Part"), ("une", "un", "DET", "det", 4),
+                    ("lettre", "lettre", "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)])
+    assert not [t for t in triggers_in(doc[:]) if t.kind == "Fine"]
+
+
 def test_no_statement_from_an_infinitive_or_a_passive() -> None:
     doc = make_doc([("Rivian", "Rivian", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
                     ("avertir", "avertir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Tesla", "Tesla", "PROPN", "obj", 2),
