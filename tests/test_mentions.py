@@ -61,6 +61,17 @@ def test_institution_nouns_made_names() -> None:
                    ("Paris", "Place")]
 
 
+def test_the_state_a_nationality_qualifies_is_an_institution() -> None:
+    # "l'Etat français vend, l'état de santé": the state is the capitalised noun with a demonym
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("Etat", "état", "NOUN", "nsubj", 3),
+                    ("français", "français", "ADJ", "amod", 1), ("vend", "vendre", "VERB", "ROOT", 3),
+                    (",", ",", "PUNCT", "punct", 6, "", True), ("l'", "le", "DET", "det", 6, "", True),
+                    ("état", "état", "NOUN", "conj", 3), ("de", "de", "ADP", "case", 8), ("santé", "santé", "NOUN",
+                    "nmod", 6)], ents=["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"])
+    got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
+    assert got == [("Etat français", "Organization")]
+
+
 def test_a_name_after_a_noun_of_organisations_is_the_name_alone() -> None:
     # "la banque française Oddo paie le gouvernement Valls": the bank's name is Oddo; a person's name after
     # another noun is the whole's

@@ -22,18 +22,24 @@ _SKIPPED = 3  # the most lower-case words between an institution's noun and its 
 
 def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     """"le gouvernement canadien", "le tribunal de Paris": a common noun of institution made a name by a demonym
-    or a place after it; by a place also past the words that say which one it is ("le tribunal de grande instance
-    de Nanterre", "la banque centrale de Russie"). A name right after a noun that says it is an organisation
-    (names.yml organisation_cues), maybe past a demonym, is the mention: "la banque française BNP Paribas",
-    "l'agence Bloomberg"; the whole is, after another noun ("le lycée Vaugelas", "le gouvernement Valls"), for a
-    name the words call a person's or a place's ("le club Liverpool"), or one a complement follows ("la banque
-    Natixis d'Angers")."""
-    heads = names_table()["institutions"]
+    or a place after it, and a capitalised one by a demonym ("l'État français", names.yml titled_institutions); by a
+    place also past the words that say which one it is ("le tribunal de grande instance de Nanterre", "la banque
+    centrale de Russie"). A name right after a noun that says it is an organisation (names.yml organisation_cues),
+    maybe past a demonym, is the mention: "la banque française BNP Paribas", "l'agence Bloomberg"; the whole is,
+    after another noun ("le lycée Vaugelas", "le gouvernement Valls"), for a name the words call a person's or a
+    place's ("le club Liverpool"), or one a complement follows ("la banque Natixis d'Angers")."""
+    heads, titled = names_table()["institutions"], names_table()["titled_institutions"]
     starting = {n.start: n for n in names}
     for token in doc:
-        if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title or token.i == 0 \
-                or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
+        if token.i == 0 or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
             continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
+        if token.text in titled and token.i + 1 < len(doc) and fold(doc[token.i + 1].text) in demonyms():
+            end = doc[token.i + 1].idx + len(doc[token.i + 1].text)  # "l'État français"
+            yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
+                          subject=token.dep_ in SUBJECT_DEPS)
+            continue
+        if token.pos_ not in {"NOUN", "X"} or token.lemma_.lower() not in heads or token.is_title:
+            continue
         start, end, k = token.idx, token.idx + len(token.text), token.i + 1
         skipped = 0  # lower-case words before its seat: "le tribunal [civil] de Milan", "[de grande instance] de"
         while k < len(doc):
