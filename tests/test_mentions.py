@@ -763,6 +763,16 @@ def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:
     assert got == [("Eurial", "Organization"), ("Soignon", "Product"), ("Lapin", "Person")]
 
 
+def test_a_catch_all_name_that_opens_with_a_known_brand_is_its_product() -> None:
+    # "Google Assistant et Google France": the NER's catch-all class; a place after the brand is the company's
+    rows = [("Google", "Google", "PROPN", "nsubj", 0), ("Assistant", "Assistant", "PROPN", "flat:name", 0),
+            ("et", "et", "CCONJ", "cc", 3), ("Google", "Google", "PROPN", "conj", 0),
+            ("France", "France", "PROPN", "flat:name", 3)]
+    ents = ["B-MISC", "I-MISC", "O", "B-MISC", "I-MISC"]
+    got = [(m.text, m.kind, m.cue) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
+    assert got == [("Google Assistant", "Product", "context"), ("Google France", "Product", "ner")]
+
+
 def test_a_web_pages_sharing_links_hold_no_names() -> None:
     # "Le PSG gagne.\n\nPartager cet article :\nFacebook ,\nDigg": the sites up to a blank line are no names
     rows = [("Le", "le", "DET", "det", 1), ("PSG", "PSG", "PROPN", "nsubj", 2), ("gagne", "gagner", "VERB", "ROOT", 2),

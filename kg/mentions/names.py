@@ -79,7 +79,8 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             kind, cue = _class_from_name(name, span.label_)
             if titled and cue == "ner":
                 kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
-            elif cue == "ner" and _product_context(tokens[0], misc=span.label_ == "MISC"):
+            elif cue == "ner" and (_product_context(tokens[0], misc=span.label_ == "MISC")
+                                   or span.label_ == "MISC" and _branded(tokens, gazetteer)):
                 kind, cue = "Product", "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
@@ -293,6 +294,18 @@ def _product_context(first: Token, misc: bool) -> bool:
     table, word = names_table(), before[-1]
     nouns = table["product_nouns"] if word.pos_ == "NOUN" else ()  # not "il a produit les Beatles"
     return any(w in nouns or misc and w in table["product_cues"] for w in (word.lower_, word.lemma_.lower()))
+
+
+def _branded(tokens: list[Token], gazetteer: Gazetteer) -> bool:
+    """"Google Assistant", "Twitter Blue": a name of the NER's catch-all class that opens with a company's or a
+    product's name the gazetteer knows, a place's words not after it ("Google France" is the company's), is a
+    product of that brand."""
+    if len(tokens) < 2:
+        return False
+    brand, rest = gazetteer.lookup(tokens[0].text), " ".join(t.text for t in tokens[1:])
+    entry = gazetteer.lookup(rest)
+    place = fold(rest) in known_places() or entry is not None and base_class(entry.cls) == "Place"
+    return brand is not None and base_class(brand.cls) in {"Organization", "Product"} and not place
 
 
 def _class_from_name(name: str, label: str) -> tuple[str, str]:
