@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _QUOTE = re.compile(r"«\s*([^»]{3,}?)\s*»|“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
+TRIGGERED = "trigger "  # an event's method: this, its trigger rule's family, ":" and the trigger's lemma
 _RECEIVER = re.compile(r"\b(?:se|s')\s*(?:voir|voit|voient|vu|vue|vus|verra|verrait)\s*$", re.IGNORECASE)
 # The classes a role may turn a class the NER alone gave into.  MISC, its catch-all, may be a company or a fund; a
 # place named as an actor is its government or its club ("Pyongyang a annoncé"); a one-word "person" may be a
@@ -41,6 +42,7 @@ class _Draft:
     subject_role: str | None = None
     amount_required: bool = False
     told_in: set[int] = field(default_factory=set)
+    family: str = ""  # the trigger rule's family (frames.Trigger), its kind unless the rule names one
 
     def __post_init__(self) -> None:
         self.told_in.add(self.sentence)
@@ -75,7 +77,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
         triggers = [t for t in triggers_in(span) if not any(s <= t.token.idx < e for s, e in names)]
         for trigger in triggers:
             draft = _Draft(trigger.kind, trigger.token, index, status=status(trigger.token),
-                           amount_required=trigger.amount_required)
+                           amount_required=trigger.amount_required, family=trigger.family)
             _fill_roles(draft, trigger, triggers, span, in_sentence, of_mention, classes, guesses)
             _fill_values(draft, trigger, triggers, all_money if lexicon()[trigger.kind].get("worth") else money, times)
             _fill_literals(draft, trigger, span)
@@ -279,7 +281,7 @@ def _continuation(span: Span, index: int, drafts: Sequence[_Draft], in_sentence:
     if noun is None or not earlier:
         return []
     base = earlier[-1]
-    draft = _Draft(base.kind, noun, index, status=base.status, subject_role=base.subject_role)
+    draft = _Draft(base.kind, noun, index, status=base.status, subject_role=base.subject_role, family=base.family)
     subjects = [m for m in in_sentence if m.subject and m.end <= noun.idx]
     if subjects and base.subject_role:
         # a new subject: the same kind of event for someone else ("Syntony arrive avec une opération")
@@ -367,7 +369,7 @@ def _fact(draft: _Draft, sentences: Sequence[Sentence], spans: Sequence[Span],
         roles.extend(("about", key) for key in about)
     word = home.text[trigger.idx - home.start : trigger.idx - home.start + len(trigger.text)]
     return Fact(draft.kind, tuple(roles), tuple(dict.fromkeys(told)), word,
-                f"trigger {draft.kind}:{fold(trigger.lemma_)}", draft.status)
+                f"{TRIGGERED}{draft.family}:{fold(trigger.lemma_)}", draft.status)
 
 
 def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence:
@@ -424,3 +426,9 @@ def _unquoted(said: str) -> str:
     if said.count('"') == 2 and said.startswith('"') and said.endswith('"') or said.count('"') % 2:
         said = said.strip('"')
     return said.strip(" ,.")
+
+
+def trigger_family(method: str) -> str | None:
+    """The rule family of an event a trigger set off, from its method ("trigger funding round:lever"); None for a
+    fact no trigger rule wrote."""
+    return method.removeprefix(TRIGGERED).rsplit(":", 1)[0] if method.startswith(TRIGGERED) else None

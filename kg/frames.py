@@ -51,6 +51,7 @@ class Trigger:
     requires: tuple[str, ...] = ()  # roles the sentence itself must fill
     title: bool = False  # the literal role title takes the job title after the trigger
     attached: bool = False  # a name after a preposition counts only when the parse hangs it on the trigger
+    family: str = ""  # the rule family its events are read in: the kind's own unless the rule names one
 
 
 @cache
@@ -73,7 +74,7 @@ def triggers_in(span: Span) -> Iterator[Trigger]:
                 continue
             yield Trigger(token, kind, dict(rule["slots"]), rule.get("amount") == "required", rule["pos"],
                           dict(rule.get("set", {})), tuple(rule.get("requires", ())), bool(rule.get("title")),
-                          bool(rule.get("attached")))
+                          bool(rule.get("attached")), rule.get("family", kind))
 
 
 def _applies(rule: dict, token: Token) -> bool:

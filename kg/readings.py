@@ -7,6 +7,7 @@ from functools import cache
 
 from kg.data import load_yaml
 from kg.entities import supported
+from kg.facts import trigger_family
 from kg.records import Extraction, Fact
 from kg.relations.inferred import APPOINTED, STORY_PLACE
 
@@ -21,11 +22,14 @@ def _readings() -> dict[str, dict[str, int]]:
 
 
 def family(fact: Fact) -> str:
-    """The rule family that wrote a fact: its kind, "place of the story", or the appointment it was read from
-    (the title it gives its person a family of its own: the post is read more surely than the employer)."""
+    """The rule family that wrote a fact: its kind, the family its trigger rule names ("funding round"), "place of
+    the story", or the appointment it was read from (the title it gives its person a family of its own: the post is
+    read more surely than the employer)."""
     if fact.method == APPOINTED:
         return TITLED if fact.kind == "jobTitle" else "Appointment"
-    return "place of the story" if fact.method == STORY_PLACE else fact.kind
+    if fact.method == STORY_PLACE:
+        return "place of the story"
+    return trigger_family(fact.method) or fact.kind
 
 
 def on_by_default(name: str) -> bool:

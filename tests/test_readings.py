@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.amounts import parse_amounts
 from kg.data import load_yaml
-from kg.frames import kinds
+from kg.facts import find_events
+from kg.frames import kinds, lexicon
 from kg.readings import TITLED, checked, family, on_by_default
 from kg.records import Document, Entity, Extraction, Fact, Mention, Sentence, Value
 from kg.relations.inferred import STORY_PLACE, appointed
+from tests.handmade import make_doc
 
 TEXT = "Ada Roy, présidente de Acme, a dit que Acme achète Beta à Paris."
 S = Sentence(0, len(TEXT), TEXT)
@@ -22,6 +25,7 @@ def entity(name: str, kind: str) -> Entity:
 def test_every_event_kind_has_a_reading_and_the_rule_is_nine_in_ten() -> None:
     readings = load_yaml("readings.yml")["families"]
     assert set(kinds()) <= set(readings)
+    assert {rule["family"] for kind in kinds() for rule in lexicon()[kind]["triggers"] if "family" in rule} <= set(readings)
     for name, reading in readings.items():
         assert on_by_default(name) == (reading["right"] >= 0.9 * reading["read"]), name
     assert on_by_default("relativeOf")  # read in earlier sessions, not listed: on
@@ -62,3 +66,24 @@ def test_an_appointment_done_gives_its_person_the_title_and_employer_in_its_own_
                                                  ("jobTitle", (("subject", ada.key), ("object", "présidente")))]
     # the title is read apart from the employer: the post is read more surely
     assert [family(f) for f in got] == ["Appointment", TITLED]
+
+
+def test_a_trigger_rule_that_names_a_family_is_read_in_it() -> None:
+    # "Acme lève 5 M€ auprès de Beta": a funding round; "Acme investit 5 M€ dans Beta": an investment
+    def event(verb: str, lemma: str, preposition: list[tuple]) -> Fact:
+        doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1, "VerbForm=Fin"),
+                        ("5", "5", "NUM", "nummod", 3), ("M€", "M€", "NOUN", "obj", 1), *preposition,
+                        ("Beta", "Beta", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1)])
+        acme, beta = (Entity(f"name:{n.lower()}", n, "Organization", (Mention(s, s + len(n), n, "Organization",
+                                                                              cue="gazetteer", subject=n == "Acme"),))
+                      for n, s in (("Acme", 0), ("Beta", doc.text.index("Beta"))))
+        [fact] = find_events(doc, [Sentence(0, len(doc.text), doc.text)], [acme, beta], _money(doc), "d")[0]
+        return fact
+    raised = event("lève", "lever", [("auprès", "auprès", "ADV", "case", 6), ("de", "de", "ADP", "fixed", 4)])
+    invested = event("investit", "investir", [("dans", "dans", "ADP", "case", 5)])
+    assert (raised.kind, family(raised)) == ("Investment", "funding round")
+    assert (invested.kind, family(invested)) == ("Investment", "Investment")
+
+
+def _money(doc) -> list[Mention]:
+    return [Mention(s, e, doc.text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(doc.text)]
