@@ -146,7 +146,16 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
+    if trigger.pos == "VERB" and not passive and _active(token):  # "par" brings a passive's agent: "a levé 105
+        return {m: slot for m, slot in slot_of.items() if slot != "par"}  # millions, dans une opération menée par X"
     return slot_of
+
+
+def _active(verb: Token) -> bool:
+    """A conjugated verb or one with "avoir": its "par" is no agent; a participle alone may have one ("Créée en 1966
+    par X", "des indemnités payées par X")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") and c.lemma_ == "avoir"
+                                                      for c in verb.children)
 
 
 def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence: Sequence[Mention],

@@ -155,6 +155,19 @@ def test_a_fine_counted_in_an_amount_and_one_received() -> None:
     assert not [t for t in triggers_in(doc[:]) if t.kind == "Fine"]
 
 
+def test_par_brings_no_agent_to_an_active_verb() -> None:
+    # "Acme a levé 5 M€ dans une opération menée par Beta.": Beta led the round, it raised nothing
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("levé", "lever", "VERB", "ROOT", 2, "VerbForm=Part"), ("5", "5", "NUM", "nummod", 4),
+                    ("M€", "M€", "NOUN", "obj", 2), ("dans", "dans", "ADP", "case", 7), ("une", "un", "DET", "det", 7),
+                    ("opération", "opération", "NOUN", "obl:mod", 2), ("menée", "mener", "VERB", "acl", 7),
+                    ("par", "par", "ADP", "case", 10), ("Beta", "Beta", "PROPN", "obl:agent", 8),
+                    (".", ".", "PUNCT", "punct", 2)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    [round_] = events(doc, [acme, beta])
+    assert round_.values("recipient") == [acme.key] and not round_.values("investor")
+
+
 def test_no_statement_from_an_infinitive_or_a_passive() -> None:
     doc = make_doc([("Rivian", "Rivian", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
                     ("avertir", "avertir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Tesla", "Tesla", "PROPN", "obj", 2),
