@@ -206,8 +206,8 @@ def _unnamed_fund(draft: _Draft, trigger: Trigger, doc_id: str) -> Entity | None
         return None
     fund_nouns = lexicon()["fund_nouns"]
     for token in trigger.token.subtree:
-        if token.lemma_.lower() in fund_nouns and token.pos_ == "NOUN" and \
-                any(c.lower_ == "dans" for c in token.children if c.dep_ == "case"):
+        if token.lemma_.lower() in fund_nouns and token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number") \
+                and any(c.lower_ == "dans" for c in token.children if c.dep_ == "case"):  # not "dans des véhicules"
             words = [t for t in token.subtree if t.i >= token.i and t.dep_ != "punct"][:7]
             label = text_of(token.doc)[token.idx : words[-1].idx + len(words[-1].text)]
             mention = Mention(token.idx, words[-1].idx + len(words[-1].text), label, "Fund", "description",

@@ -168,6 +168,29 @@ def test_par_brings_no_agent_to_an_active_verb() -> None:
     assert round_.values("recipient") == [acme.key] and not round_.values("investor")
 
 
+def test_an_investment_goes_into_one_fund_and_its_place_is_its_site_s() -> None:
+    # "Acme investit 5 M€ dans un fonds.": the fund is a thing of the article; "dans des véhicules" is none
+    def investment(rows: list[tuple]) -> list:
+        doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("investit", "investir", "VERB", "ROOT", 1,
+                                                                "VerbForm=Fin"), ("5", "5", "NUM", "nummod", 3),
+                        ("M€", "M€", "NOUN", "obj", 1), *rows, (".", ".", "PUNCT", "punct", 1)])
+        entities = [entity(doc, "Acme", "Organization", subject=True)]
+        if "Douai" in doc.text:
+            entities.append(entity(doc, "Douai", "Place"))
+        return events(doc, entities)
+    [fund] = investment([("dans", "dans", "ADP", "case", 6), ("un", "un", "DET", "det", 6),
+                         ("fonds", "fonds", "NOUN", "obl:arg", 1, "Number=Sing")])
+    assert fund.values("recipient") and fund.values("recipient")[0].startswith("fund:")
+    [vehicles] = investment([("dans", "dans", "ADP", "case", 6), ("des", "un", "DET", "det", 6),
+                             ("véhicules", "véhicule", "NOUN", "obl:arg", 1, "Number=Plur")])
+    assert not vehicles.values("recipient")
+    # "Acme investit 5 M€ sur son site de Douai.": the place is the site's
+    [sited] = investment([("sur", "sur", "ADP", "case", 6), ("son", "son", "DET", "det", 6),
+                          ("site", "site", "NOUN", "obl:mod", 1), ("de", "de", "ADP", "case", 8),
+                          ("Douai", "Douai", "PROPN", "nmod", 6)])
+    assert sited.values("location") == ["name:douai"]
+
+
 def test_no_statement_from_an_infinitive_or_a_passive() -> None:
     doc = make_doc([("Rivian", "Rivian", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
                     ("avertir", "avertir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Tesla", "Tesla", "PROPN", "obj", 2),
