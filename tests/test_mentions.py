@@ -400,6 +400,19 @@ def test_a_company_heading_its_paragraph_before_its_description_is_an_organisati
     assert got == [("Biogen", "Organization"), ("Westinghouse", "Organization"), ("Karsak", "Person")]
 
 
+def test_a_paragraph_s_head_before_a_nationality_s_noun_that_acts_is_a_company() -> None:
+    # "Merck : le laboratoire allemand investit.\nMacron : le président français parle.": a title is a person's
+    rows = [("Merck", "Merck", "PROPN", "ROOT", 0), (":", ":", "PUNCT", "punct", 0), ("le", "le", "DET", "det", 3),
+            ("laboratoire", "laboratoire", "NOUN", "nsubj", 5), ("allemand", "allemand", "ADJ", "amod", 3),
+            ("investit", "investir", "VERB", "ROOT", 5), (".", ".", "PUNCT", "punct", 5, "", True),
+            ("\n", "\n", "SPACE", "dep", 6, "", True), ("Macron", "Macron", "PROPN", "ROOT", 8),
+            (":", ":", "PUNCT", "punct", 8), ("le", "le", "DET", "det", 11),
+            ("président", "président", "NOUN", "nsubj", 13), ("français", "français", "ADJ", "amod", 11),
+            ("parle", "parler", "VERB", "ROOT", 13)]
+    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, starts=(0, 8)), load_gazetteer()) if m.form == "name"]
+    assert got == [("Merck", "Organization")]
+
+
 def test_an_article_with_a_capital_inside_a_sentence_begins_the_name() -> None:
     # "Il lit Le Parisien à La Ciotat. La Croix titre.": the NER left the article out of the newspaper and took it
     # into the other; a place is named without it

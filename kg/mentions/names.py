@@ -22,9 +22,10 @@ from kg.mentions.base import (
 )
 from kg.mentions.spans import blocked_spans, first_names, is_junk, merged, name_start, trimmed, without_titles
 from kg.names import fold
-from kg.nlp import text_of
+from kg.nlp import SUBJECT_DEPS, text_of
 from kg.places import demonyms, known_places
 from kg.records import Mention
+from kg.titles import title_words
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
@@ -170,8 +171,9 @@ def _headed_names(doc: Doc) -> Iterator[Mention]:
 
 def _heads_description(words: Span | list[Token]) -> bool:
     """"Biogen : le groupe américain prévoit ...": words that open a paragraph before a colon and a company's
-    description (names.yml organisation_cues, anaphora.yml nouns of an organisation) name that company, the way
-    lists of deals are written."""
+    description (names.yml organisation_cues, anaphora.yml nouns of an organisation, or a noun of no person nor
+    place with a nationality, the subject of a verb: "Merck : le laboratoire allemand va investir") name that
+    company, the way lists of deals are written."""
     doc, first, last = words[0].doc, words[0], words[-1]
     if first.i > 0 and not line_break(doc[first.i - 1]) or last.i + 4 > len(doc) or doc[last.i + 1].text != ":" \
             or doc[last.i + 2].lower_ not in _HEADED_DETERMINERS:
@@ -179,8 +181,14 @@ def _heads_description(words: Span | list[Token]) -> bool:
     noun = next((t for t in doc[last.i + 3 : last.i + 4 + _ADJECTIVES] if t.pos_ != "ADJ"), None)
     if noun is None or noun.i + 1 < len(doc) and doc[noun.i + 1].text[:1].isupper():
         return False  # "France : la compagnie Air France" describes the name after it
-    lemma = noun.lemma_.lower()
-    return lemma in names_table()["organisation_cues"] or "Organization" in anaphora_table()["nouns"].get(lemma, ())
+    lemma, classes = noun.lemma_.lower(), anaphora_table()["nouns"].get(noun.lemma_.lower(), ())
+    if lemma in names_table()["organisation_cues"] or "Organization" in classes:
+        return True
+    # "Merck : le laboratoire allemand va investir": a noun of no person nor place with a nationality, the subject
+    # of a clause (not a headline's "Jeux olympiques de Rio : le duo chinois intouchable")
+    national = noun.i + 1 < len(doc) and noun.is_lower and fold(doc[noun.i + 1].text) in demonyms()
+    subject = noun.pos_ == "NOUN" and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ in {"VERB", "AUX"}
+    return national and subject and not classes and lemma not in title_words()
 
 
 def _named_as(first: Token) -> str | None:
