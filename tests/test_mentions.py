@@ -550,17 +550,6 @@ def test_the_name_after_a_title_of_a_companys_staff_is_an_organisation() -> None
     assert got == [("Aréas", "Organization"), ("Lyon", "Place")]
 
 
-def test_a_one_word_name_after_a_nationality_in_lower_case_is_a_company() -> None:
-    # "avec le chinois Cnooc et la slovaque Zuzana Rehák": the NER says two persons; a full name stays one
-    rows = [("avec", "avec", "ADP", "case", 2), ("le", "le", "DET", "det", 2), ("chinois", "chinois", "NOUN", "ROOT", 2),
-            ("Cnooc", "Cnooc", "PROPN", "appos", 2), ("et", "et", "CCONJ", "cc", 6), ("la", "le", "DET", "det", 6),
-            ("slovaque", "slovaque", "NOUN", "conj", 2), ("Zuzana", "Zuzana", "PROPN", "appos", 6),
-            ("Rehák", "Rehák", "PROPN", "flat:name", 7)]
-    ents = ["O", "O", "O", "B-PER", "O", "O", "O", "B-PER", "I-PER"]
-    got = [(m.text, m.kind) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
-    assert got == [("Cnooc", "Organization"), ("Zuzana Rehák", "Person")]
-
-
 def nouns(rows: list[tuple], ents: list[str] | None = None) -> list[tuple]:
     return [(m.text, m.kind, m.form, m.head + "+" * m.plural, m.definite)
             for m in find_mentions(make_doc(rows, ents), load_gazetteer())

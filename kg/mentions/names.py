@@ -20,7 +20,7 @@ from kg.mentions.base import (
     line_break,
     names_table,
 )
-from kg.mentions.spans import blocked_spans, first_names, is_junk, merged, name_start, trimmed, without_titles
+from kg.mentions.spans import blocked_spans, is_junk, merged, name_start, trimmed, without_titles
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.places import demonyms, known_places
@@ -89,7 +89,7 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                 kind, cue = said, "context"
             elif cue == "ner" and (
                     _organisation_context(tokens[0]) or _employer(tokens[0]) or _heads_description(tokens)
-                    or kind != "Place" and _apposed_cue(tokens[-1]) or _national_company(tokens)):
+                    or kind != "Place" and _apposed_cue(tokens[-1])):
                 kind, cue = "Organization", "context"
         found.append((start, end))
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
@@ -231,16 +231,6 @@ def _organisation_context(first: Token) -> bool:
             i -= 1
         i -= 1
     return False
-
-
-def _national_company(tokens: list[Token]) -> bool:
-    """"le chinois Cnooc", "l'américain Boeing": a one-word name after a nationality in lower case made a noun is a
-    company; a person is "le Chinois X", with a capital, or has a given name ("la néerlandaise Marlene")."""
-    first = tokens[0]
-    if len(tokens) > 1 or first.i < 2 or first.text in first_names():
-        return False
-    nationality, determiner = first.doc[first.i - 1], first.doc[first.i - 2]
-    return nationality.is_lower and fold(nationality.text) in demonyms() and determiner.lower_ in _HEADED_DETERMINERS
 
 
 def _apposed_cue(last: Token) -> bool:

@@ -74,7 +74,7 @@ def _person_after(span: Span, alone: set[str]) -> list[Span]:
     if span.label_ == "PER" or len(span) < 3:
         return [span]
     for k in range(1, len(span) - 1):
-        if span[k].text in first_names() and span[:k].text in alone \
+        if span[k].text in _first_names() and span[:k].text in alone \
                 and all(t.text[:1].isupper() for t in span[k + 1 :]):
             head, person = span[:k], span[k:]
             head.label_, person.label_ = span.label_, "PER"
@@ -83,8 +83,7 @@ def _person_after(span: Span, alone: set[str]) -> list[Span]:
 
 
 @cache
-def first_names() -> frozenset[str]:
-    """Given names (data/first_names.txt, from WiNER's training articles)."""
+def _first_names() -> frozenset[str]:
     return frozenset(read_text("first_names.txt").split())
 
 
