@@ -70,6 +70,11 @@ def test_the_state_a_nationality_qualifies_is_an_institution() -> None:
                     "nmod", 6)], ents=["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"])
     got = [(m.text, m.kind) for m in find_mentions(doc, load_gazetteer()) if m.form == "name"]
     assert got == [("Etat français", "Organization")]
+    # "l'État américain du Texas" is the state's, a place
+    doc = make_doc([("l'", "le", "DET", "det", 1, "", True), ("État", "état", "NOUN", "ROOT", 1),
+                    ("américain", "américain", "ADJ", "amod", 1), ("du", "de", "ADP", "case", 4),
+                    ("Texas", "Texas", "PROPN", "nmod", 1)], ents=["O", "O", "O", "O", "B-LOC"])
+    assert [m.text for m in find_mentions(doc, load_gazetteer()) if m.form == "name"] == ["Texas"]
 
 
 def test_a_name_after_a_noun_of_organisations_is_the_name_alone() -> None:
