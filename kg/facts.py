@@ -333,7 +333,7 @@ def _merge_once(drafts: Sequence[_Draft]) -> list[_Draft]:
                 if other.status == "asserted":
                     other.status = draft.status
                 if draft.trigger.pos_ == "VERB" and other.trigger.pos_ != "VERB":
-                    other.trigger = draft.trigger
+                    other.trigger, other.family = draft.trigger, draft.family  # the verb's rule tells the event
                 break
         else:
             merged.append(draft)

@@ -7,7 +7,7 @@ from pathlib import Path
 import rdflib
 
 from kg.data import frame_files, load_yaml
-from kg.facts import _Draft, _same_sum, find_events
+from kg.facts import _Draft, _merge, _same_sum, find_events
 from kg.frames import kinds, status, triggers_in
 from kg.records import Entity, Mention, Sentence, TimeValue, Value
 from kg.vocab import EVENT_CLASSES, KG
@@ -280,6 +280,18 @@ def test_one_fine_told_twice_with_its_sum_is_one_event() -> None:
     # two rounds of the same sum by two companies are two
     assert not _same_sum(_Draft("Investment", doc[0], 0, roles={"recipient": ["a"], "amount": [fine.values("amount")[0]]}),
                          _Draft("Investment", doc[0], 3, roles={"recipient": ["b"], "amount": [fine.values("amount")[0]]}))
+
+
+def test_an_event_a_noun_and_a_verb_tell_is_of_the_verb_s_rule_family() -> None:
+    # "Acme investit dans Beta avec cette levée": one event, whose word and rule family are the verb's
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("investit", "investir", "VERB", "ROOT", 1),
+                    ("dans", "dans", "ADP", "case", 3), ("Beta", "Beta", "PROPN", "obl", 1),
+                    ("avec", "avec", "ADP", "case", 6), ("cette", "ce", "DET", "det", 6),
+                    ("levée", "levée", "NOUN", "obl", 1)])
+    round_ = _Draft("Investment", doc[6], 0, roles={"recipient": ["name:beta"]}, family="funding round")
+    invested = _Draft("Investment", doc[1], 0, roles={"investor": ["name:acme"]}, family="Investment")
+    [event] = _merge([round_, invested])
+    assert (event.trigger.text, event.family) == ("investit", "Investment")
 
 
 def test_a_name_that_names_the_object_s_noun_is_the_object() -> None:
