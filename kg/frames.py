@@ -130,8 +130,9 @@ def _with(token: Token, lemmas: Sequence[str]) -> bool:
 
 
 def _counted(token: Token) -> bool:
-    """An object that is an amount: "302 millions", "deux milliards"."""
-    return token.dep_ == "obj" and any(c.dep_ == "nummod" for c in token.children)
+    """An object that is an amount: "302 millions", "deux milliards", "un milliard"."""
+    return token.dep_ == "obj" and (any(c.dep_ == "nummod" for c in token.children)
+                                    or "Card" in token.morph.get("NumType"))
 
 
 def _counted_in(amount: Token) -> Iterator[Token]:

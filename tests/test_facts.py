@@ -138,6 +138,13 @@ def test_a_fine_counted_in_an_amount_and_one_received() -> None:
     [fine] = events(doc, [brussels, google])
     assert (fine.kind, fine.trigger) == ("Fine", "infligé")
     assert fine.values("authority") == [brussels.key] and fine.values("fined") == [google.key]
+    # "Bruxelles a infligé un milliard d'euros d'amende": a number's noun alone is an amount
+    doc = make_doc([("Bruxelles", "Bruxelles", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("infligé", "infliger", "VERB", "ROOT", 2, "VerbForm=Part"), ("un", "un", "DET", "det", 4),
+                    ("milliard", "milliard", "NOUN", "obj", 2, "NumType=Card"), ("d'", "de", "ADP", "case", 6, "", True),
+                    ("euros", "euro", "NOUN", "nmod", 4), ("d'", "de", "ADP", "case", 8, "", True),
+                    ("amende", "amende", "NOUN", "nmod", 6)])
+    assert [t.token.text for t in triggers_in(doc[:]) if t.kind == "Fine"] == ["infligé", "amende"]
     # "Forbo a reçu une amende de 75 millions d'euros.": who receives a fine is fined
     doc = make_doc([("Forbo", "Forbo", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
                     ("reçu", "recevoir", "VERB", "ROOT", 2, "VerbForm=Part"), ("une", "un", "DET", "det", 4),

@@ -771,13 +771,17 @@ def test_a_name_after_a_noun_of_products_is_one_whatever_the_ner_says() -> None:
 
 
 def test_a_catch_all_name_that_opens_with_a_known_brand_is_its_product() -> None:
-    # "Google Assistant et Google France": the NER's catch-all class; a place after the brand is the company's
+    # "Google Assistant et Google France": the NER's catch-all class; a place after the brand says no product (the
+    # NER's guess stands); "la filiale Google Cloud": what the words call an organisation is one
     rows = [("Google", "Google", "PROPN", "nsubj", 0), ("Assistant", "Assistant", "PROPN", "flat:name", 0),
             ("et", "et", "CCONJ", "cc", 3), ("Google", "Google", "PROPN", "conj", 0),
-            ("France", "France", "PROPN", "flat:name", 3)]
-    ents = ["B-MISC", "I-MISC", "O", "B-MISC", "I-MISC"]
+            ("France", "France", "PROPN", "flat:name", 3), ("et", "et", "CCONJ", "cc", 8),
+            ("la", "le", "DET", "det", 7), ("filiale", "filiale", "NOUN", "conj", 0),
+            ("Google", "Google", "PROPN", "appos", 7), ("Cloud", "Cloud", "PROPN", "flat:name", 8)]
+    ents = ["B-MISC", "I-MISC", "O", "B-MISC", "I-MISC", "O", "O", "O", "B-MISC", "I-MISC"]
     got = [(m.text, m.kind, m.cue) for m in find_mentions(make_doc(rows, ents), load_gazetteer()) if m.form == "name"]
-    assert got == [("Google Assistant", "Product", "context"), ("Google France", "Product", "ner")]
+    assert got == [("Google Assistant", "Product", "context"), ("Google France", "Product", "ner"),
+                   ("Google Cloud", "Organization", "context")]
 
 
 def test_a_web_pages_sharing_links_hold_no_names() -> None:

@@ -80,8 +80,7 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             kind, cue = _class_from_name(name, span.label_)
             if titled and cue == "ner":
                 kind, cue = "Person", "context"  # "le Professeur X", "la Polonaise X" name a person
-            elif cue == "ner" and (_product_context(tokens[0], misc=span.label_ == "MISC")
-                                   or span.label_ == "MISC" and _branded(tokens, gazetteer)):
+            elif cue == "ner" and _product_context(tokens[0], misc=span.label_ == "MISC"):
                 kind, cue = "Product", "context"
             if cue in {"ner", "name"} and _portfolio(tokens[0]):
                 kind, cue = "Organization", "context"
@@ -91,6 +90,8 @@ def names_in(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                     _organisation_context(tokens[0]) or _employer(tokens[0]) or _heads_description(tokens)
                     or kind != "Place" and _apposed_cue(tokens[-1])):
                 kind, cue = "Organization", "context"
+            elif cue == "ner" and span.label_ == "MISC" and _branded(tokens, gazetteer):
+                kind, cue = "Product", "context"  # what the words around it do not call an organisation
         found.append((start, end))
         yield Mention(start, end, name, kind, cue=cue, subject=is_subject(tokens), gender=_gender(tokens[0]))
     unnamed = free_of(found)
