@@ -33,9 +33,10 @@ def institutions_in(doc: Doc, names: list[Mention]) -> Iterator[Mention]:
     for token in doc:
         if token.i == 0 or not (doc[token.i - 1].pos_ == "DET" or doc[token.i - 1].lower_ in CONTRACTIONS):
             continue  # "le tribunal de Paris", "au tribunal de Paris"; not "le conseil d'administration d'Engie"
+        # "l'État français" is an institution; "l'État américain du Texas" a place
         if token.text in titled and token.i + 1 < len(doc) and fold(doc[token.i + 1].text) in demonyms() \
-                and not (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in OF):  # "l'État américain du
-            end = doc[token.i + 1].idx + len(doc[token.i + 1].text)  # Texas" is a place, "l'État français" none
+                and not (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in OF):
+            end = doc[token.i + 1].idx + len(doc[token.i + 1].text)
             yield Mention(token.idx, end, text_of(doc)[token.idx : end], "Organization", cue="context",
                           subject=token.dep_ in SUBJECT_DEPS)
             continue

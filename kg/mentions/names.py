@@ -297,8 +297,8 @@ def _product_context(first: Token, misc: bool) -> bool:
 
 def _branded(tokens: list[Token], gazetteer: Gazetteer) -> bool:
     """"Google Assistant", "Twitter Blue": a name of the NER's catch-all class that opens with a company's or a
-    product's name the gazetteer knows, a place's words not after it ("Google France" is the company's), is a
-    product of that brand."""
+    product's name the gazetteer knows is a product of that brand, unless a place follows the brand ("Google
+    France")."""
     if len(tokens) < 2:
         return False
     brand, rest = gazetteer.lookup(tokens[0].text), " ".join(t.text for t in tokens[1:])
