@@ -66,6 +66,15 @@ def test_a_title_after_a_name_without_a_comma_needs_its_employer() -> None:
                      {"Anne Roy": "Person", "Paul Roy": "Person"}) == set()
 
 
+def test_the_office_a_name_is_set_at_gives_its_title() -> None:
+    # "X à la présidence du conseil et Y à la direction générale"; not "à la présidentielle", nor an office's
+    # complement cut at a name
+    assert relations("Avec Anne Roy à la présidence du conseil et Paul Roy à la direction générale.",
+                     {"Anne Roy": "Person", "Paul Roy": "Person"}) == {
+        ("jobTitle", "Anne Roy", "président du conseil"), ("jobTitle", "Paul Roy", "directeur général")}
+    assert relations("Paul Roy à la présidentielle a parlé.", {"Paul Roy": "Person"}) == set()
+
+
 def test_a_title_before_a_name_in_brackets() -> None:
     assert relations("La présidente de Renault (Anne Roy) a parlé.", {"Renault": "Company", "Anne Roy": "Person"}) == {
         ("jobTitle", "Anne Roy", "présidente"), ("worksFor", "Anne Roy", "Renault"), ("headOf", "Anne Roy", "Renault")}

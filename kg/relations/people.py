@@ -96,6 +96,29 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
                                text, FOUNDER_TITLE)
             if text:
                 yield relation("jobTitle", person.key, text, sentence, "pattern title")
+        yield from _office(sentence, masked[at + len(slot) :], written[at + len(slot) :], inside, m, person)
+
+
+def _office(sentence: Sentence, after: str, written: str, inside: Sequence[Mention], name: Mention,
+            person: Entity) -> Iterator[Fact]:
+    """"X à la présidence du conseil d'administration et Y à la direction générale": the title of the office
+    (titles.yml offices, a woman's if the words say she is one) set right after a name, with the words after it up
+    to a punctuation, the next name or "et" before one."""
+    found = _office_pattern().match(after)
+    if found is None:
+        return
+    rest = written[found.start("rest") : found.end("rest")]
+    title = load_yaml("titles.yml")["offices"][found["office"].lower()][name.gender == "Fem"]
+    text = title + re.sub(MENTION, lambda p: inside[slot_index(p[0])].text, rest).rstrip()
+    if not _DANGLING.search(text):
+        yield relation("jobTitle", person.key, text, sentence, "pattern title")
+
+
+@cache
+def _office_pattern() -> re.Pattern[str]:
+    offices = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["offices"]), key=len, reverse=True))
+    return re.compile(rf"^\s+à\s+la\s+(?P<office>{offices})\b(?P<rest>[^,;.()«»\"⟦⟧]*?)(?=\s+et\s+⟦|\s*[,;.()]|\s*⟦|\s*$)",
+                      re.IGNORECASE)
 
 
 @cache
