@@ -36,12 +36,14 @@ def test_former_name() -> None:
                      {"Musical.ly": "Organization", "TikTok": "Product"}) == {("formerlyKnownAs", "TikTok", "Musical.ly")}
 
 
-def test_a_new_name_taken_by_a_gerund_or_given_as_the_new_name() -> None:
+def test_a_new_name_taken_by_a_gerund_or_a_renaming_noun_or_given_as_the_new_name() -> None:
     assert relations("Le groupe Pages Jaunes a fait, lui, l'inverse en se renommant Solocal Group.",
                      {"Pages Jaunes": "Company", "Solocal Group": "Company"}) == {
         ("formerlyKnownAs", "Solocal Group", "Pages Jaunes")}
     assert relations("Le gestionnaire ERDF a confirmé lundi son nouveau nom, Enedis, hier.",
                      {"ERDF": "Company", "Enedis": "Company"}) == {("formerlyKnownAs", "Enedis", "ERDF")}
+    assert relations("Le groupe Acme a achevé cet été sa mutation en Beta.",
+                     {"Acme": "Company", "Beta": "Company"}) == {("formerlyKnownAs", "Beta", "Acme")}
     assert not any(kind == "formerlyKnownAs" for kind, _, _ in relations(
         "Orange a confirmé lundi son nouveau patron, Christel Heydemann.",
         {"Orange": "Company", "Christel Heydemann": "Person"}))
