@@ -75,6 +75,11 @@ def test_the_office_a_name_is_set_at_gives_its_title() -> None:
                      {"Anne Roy": "Person", "Paul Roy": "Person"}) == {
         ("jobTitle", "Anne Roy", "président du conseil"), ("jobTitle", "Paul Roy", "directeur général")}
     assert relations("Paul Roy à la présidentielle a parlé.", {"Paul Roy": "Person"}) == set()
+    # the organisation after the office is the employer, which a head heads; another name is the title's
+    assert relations("Avec Anne Roy à la présidence de Renault et Paul Roy à la présidence du Gabon.",
+                     {"Anne Roy": "Person", "Renault": "Company", "Paul Roy": "Person", "Gabon": "Country"}) == {
+        ("jobTitle", "Anne Roy", "président"), ("worksFor", "Anne Roy", "Renault"), ("headOf", "Anne Roy", "Renault"),
+        ("jobTitle", "Paul Roy", "président du Gabon")}
 
 
 def test_a_title_before_a_name_in_brackets() -> None:

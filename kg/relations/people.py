@@ -96,20 +96,28 @@ def job_titles(sentence: Sentence, masked: str, written: str, inside: Sequence[M
                                text, FOUNDER_TITLE)
             if text:
                 yield relation("jobTitle", person.key, text, sentence, "pattern title")
-        yield from _office(sentence, masked[at + len(slot) :], written[at + len(slot) :], inside, m, person)
+        yield from _office(sentence, masked[at + len(slot) :], written[at + len(slot) :], inside, m, of_mention)
 
 
 def _office(sentence: Sentence, after: str, written: str, inside: Sequence[Mention], name: Mention,
-            person: Entity) -> Iterator[Fact]:
+            of_mention: dict[Mention, Entity]) -> Iterator[Fact]:
     """"X à la présidence du conseil d'administration et Y à la direction générale": the title of the office
     (titles.yml offices, a woman's if the words say she is one) set right after a name, with the words after it up
-    to a punctuation, the next name or "et" before one."""
+    to a punctuation, the next name or "et" before one; "X à la direction de Netflix": the organisation named after
+    it is the employer, one a head's title heads; "X à la présidence du Gabon": another name is the title's."""
     found = _office_pattern().match(after)
     if found is None:
         return
-    rest = written[found.start("rest") : found.end("rest")]
+    person = of_mention[name]
     title = load_yaml("titles.yml")["offices"][found["office"].lower()][name.gender == "Fem"]
-    text = title + re.sub(MENTION, lambda p: inside[slot_index(p[0])].text, rest).rstrip()
+    text = title + written[found.start("rest") : found.end("rest")].rstrip()
+    complement = found["slot"] and of_mention[inside[slot_index(found["slot"])]]
+    if complement and base_class(complement.kind) == "Organization":
+        yield relation("worksFor", person.key, complement.key, sentence, "pattern title")
+        if title in head_titles() and not found["rest"].strip():
+            yield relation("headOf", person.key, complement.key, sentence, "pattern title")
+    elif complement:
+        text = f"{text}{found['of']}{inside[slot_index(found['slot'])].text}"
     if not _DANGLING.search(text):
         yield relation("jobTitle", person.key, text, sentence, "pattern title")
 
@@ -117,8 +125,9 @@ def _office(sentence: Sentence, after: str, written: str, inside: Sequence[Menti
 @cache
 def _office_pattern() -> re.Pattern[str]:
     offices = "|".join(sorted(map(re.escape, load_yaml("titles.yml")["offices"]), key=len, reverse=True))
-    return re.compile(rf"^\s+à\s+la\s+(?P<office>{offices})\b(?P<rest>[^,;.()«»\"⟦⟧]*?)(?=\s+et\s+⟦|\s*[,;.()]|\s*⟦|\s*$)",
-                      re.IGNORECASE)
+    return re.compile(rf"^\s+à\s+la\s+(?P<office>{offices})\b(?P<rest>[^,;.()«»\"⟦⟧]*?)"
+                      r"(?:(?P<of>\s(?:de\s+la\s|de\s+l'|d'|de\s|du\s|des\s))(?P<slot>⟦\d+⟧)"
+                      r"|(?=\s+et\s+⟦|\s*[,;.()]|\s*⟦|\s*$))", re.IGNORECASE)
 
 
 @cache
