@@ -83,7 +83,7 @@ def _applies(rule: dict, token: Token) -> bool:
     participle that gives a name ("une adolescente nommée Sarah"), nor a word of a name ("CM-CIC Investissement")."""
     return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
                 or _calls(token) or _in_a_name(token)
-                or rule.get("finite") and not (_finite(token) or token.dep_ == "parataxis"
+                or rule.get("finite") and not (finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
@@ -169,7 +169,7 @@ def _lemma_and_pos(token: Token) -> tuple[str, str]:
     return lemma, token.pos_
 
 
-def _finite(verb: Token) -> bool:
+def finite(verb: Token) -> bool:
     """A conjugated verb, or a past participle with "avoir" or a pronominal one with "être": "a déclaré", "s'est
     félicité", not "estimée" or "pour avertir"."""
     if "Fin" in verb.morph.get("VerbForm"):

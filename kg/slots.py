@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from kg.amounts import is_currency
-from kg.frames import REFLEXIVES, Trigger, lexicon
-from kg.mentions.base import anaphora_table
+from kg.frames import REFLEXIVES, Trigger, finite, lexicon
+from kg.mentions.base import OF, anaphora_table
 from kg.nlp import SUBJECT_DEPS, text_of
 from kg.records import Mention
 from kg.titles import title_words
@@ -146,16 +146,10 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
-    if trigger.pos == "VERB" and not passive and _active(token):  # "par" brings a passive's agent: "a levé 105
-        return {m: slot for m, slot in slot_of.items() if slot != "par"}  # millions, dans une opération menée par X"
+    if trigger.pos == "VERB" and not passive and finite(token):  # "par" brings a passive's agent: "a levé 105
+        # millions, dans une opération menée par X" has none; a participle alone may ("Créée en 1966 par X")
+        return {m: slot for m, slot in slot_of.items() if slot != "par"}
     return slot_of
-
-
-def _active(verb: Token) -> bool:
-    """A conjugated verb or one with "avoir": its "par" is no agent; a participle alone may have one ("Créée en 1966
-    par X", "des indemnités payées par X")."""
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") and c.lemma_ == "avoir"
-                                                      for c in verb.children)
 
 
 def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence: Sequence[Mention],
@@ -193,7 +187,7 @@ def _complement_of(word: Token, m: Mention) -> bool:
         current = current.head
         if current.i == word.i:
             return True
-        if any(c.dep_ == "case" and c.lower_ not in {"de", "d'", "d’", "du", "des"} for c in current.children):
+        if any(c.dep_ == "case" and c.lower_ not in OF for c in current.children):
             return False
     return False
 
