@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.amounts import parse_number
 from kg.data import frame_files, load_yaml
 from kg.mentions.base import OF
-from kg.nlp import text_of
+from kg.nlp import SUBJECT_DEPS, text_of
 from kg.titles import title_openers, title_words
 
 if TYPE_CHECKING:
@@ -81,10 +81,11 @@ def _applies(rule: dict, token: Token) -> bool:
     """Whether a trigger rule holds for this word: its form (finite, clause) and its dependents (with, without);
     never inside a hyphenated compound ("c'est-à-dire"), a title ("le président élu"), a fund's name or a
     participle that gives a name ("une adolescente nommée Sarah"), nor a word of a name ("CM-CIC Investissement")."""
-    return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_fund(token)
+    return not (token.i > 0 and token.doc[token.i - 1].text == "-" or _title_participle(token) or _names_a_kind(token)
                 or _calls(token) or _in_a_name(token)
                 or rule.get("finite") and not (finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
+                or rule.get("gender") and rule["gender"] not in token.morph.get("Gender")
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))
@@ -110,9 +111,11 @@ def _calls(token: Token) -> bool:
     return after.pos_ == "PROPN" or after.like_num or so  # "le centre, nommé ainsi en mémoire de", not "ainsi que"
 
 
-def _names_a_fund(token: Token) -> bool:
-    """"Le fonds d'investissement X": the noun says what a fund is for, no investment is told."""
-    return token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lemma_.lower() in lexicon()["fund_nouns"] \
+def _names_a_kind(token: Token) -> bool:
+    """"Le fonds d'investissement X", "une clause de rachat": the noun says what a fund or a provision is for, no
+    investment or sale is told."""
+    kinds = {*lexicon()["fund_nouns"], *lexicon()["provisions"]}
+    return token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lemma_.lower() in kinds \
         and not any(c.dep_ == "det" for c in token.children)
 
 
@@ -159,14 +162,28 @@ def _lemma_and_pos(token: Token) -> tuple[str, str]:
     then guessed as a first-group infinitive, the commonest case, as is that of a verb whose lemma the
     lemmatiser left as the word is written ("indique").
     """
-    lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) \
-            or token.pos_ == "VERB" and lemma == token.lower_ and not lemma.endswith(("er", "ir", "re")):
-        text = token.lower_  # (or a verb the lemmatiser left as it is written: "indique")
-        for guess in (text + "r", text[:-3] + "er" if text.endswith("ent") else ""):
-            if (guess, "VERB") in _trigger_index():
-                return guess, "VERB"
-    return lemma, token.pos_
+    verbs = {lemma for lemma, pos in _trigger_index() if pos == "VERB"}
+    if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+        lemma = _infinitive(token, verbs)
+        return (lemma, "VERB") if lemma in verbs else (token.lemma_.lower(), "NOUN")
+    return (_verb_lemma(token, verbs) if token.pos_ == "VERB" else token.lemma_.lower()), token.pos_
+
+
+def _verb_lemma(verb: Token, known: set[str]) -> str:
+    """A verb's lemma; one the lemmatiser left as the word is written ("indique", "tente") guessed among
+    ``known`` as a first-group infinitive."""
+    lemma = verb.lemma_.lower()
+    if lemma != verb.lower_ or lemma.endswith(("er", "ir", "re")):
+        return lemma
+    guess = _infinitive(verb, known)
+    return guess if guess in known else lemma
+
+
+def _infinitive(token: Token, known: set[str]) -> str:
+    """The first-group infinitive a conjugated form may be of, one of ``known`` if it can ("indique", "tentent")."""
+    text = token.lower_
+    guesses = (text + "r", text[:-3] + "er" if text.endswith("ent") else "")
+    return next((g for g in guesses if g in known), guesses[0])
 
 
 def finite(verb: Token) -> bool:
@@ -186,18 +203,23 @@ def status(token: Token) -> str:
     words = {c.lower_ for c in token.children}
     if words & {"ne", "n'", "n’"} and words & set(rules["negations"]):  # "n'investira pas", not "plus d'un milliard"
         return "denied"
+    if token.lower_ in rules["hearsay"]:  # "selon X, ...": the clause's own modality is what was said
+        return "reported"
     chain = [token]
     head = token
     verbs = 0  # a noun's own phrase is climbed to its verb ("menacé d'emmener X avec 500 € d'amende"), then 3 heads
     for _ in range(_CLIMB):
-        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"} or verbs == 3:
+        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"} or verbs == 3 or head.dep_ == "conj" and any(
+                c.dep_ in SUBJECT_DEPS for c in head.children):  # "tente de racheter X mais l'offre est rejetée"
             break
         head = head.head
         chain.append(head)
         verbs += head.pos_ in {"VERB", "AUX"} or bool(verbs)
+    known = {lemma for lemmas in modality.values() for lemma in lemmas}
     for word in chain[1:]:
+        lemma = _verb_lemma(word, known) if word.pos_ == "VERB" else word.lemma_.lower()
         for status, lemmas in modality.items():
-            if word.lemma_.lower() in lemmas:
+            if lemma in lemmas:
                 return status
     verbs = [token, *[c for c in token.children if c.dep_.startswith("aux")]]
     hearsay = any(t.lower_ in rules["hearsay"] for word in chain for c in word.children for t in (c, *c.children))

@@ -87,7 +87,8 @@ def _case(span: Span, trigger: Trigger, m: Mention) -> str | None:
 
 def _describer(span: Span, name: Mention) -> int | None:
     """Where the common noun's phrase right before a name begins, when its head says what the name is
-    (kg/data/anaphora.yml nouns, job titles): "groupe de télécommunications" before "Altice"."""
+    (kg/data/anaphora.yml nouns, job titles: "groupe de télécommunications" before "Altice") or the parse sets
+    the name beside it ("au milliardaire Patrick Drahi", "à l'homme d'affaires X")."""
     doc = span.doc
     named = doc.char_span(name.start, name.end, alignment_mode="expand")
     i = (named.start if named is not None else span.start) - 1
@@ -97,7 +98,9 @@ def _describer(span: Span, name: Mention) -> int | None:
         phrase.insert(0, doc[i])
         i -= 1
     nouns = anaphora_table()["nouns"]
-    while phrase and not (phrase[0].pos_ == "NOUN" and (phrase[0].lemma_ in nouns or phrase[0].lemma_ in title_words())):
+    beside = named.root.head if named is not None and named.root.dep_ in {"appos", "flat", "flat:name"} else None
+    while phrase and not (phrase[0].pos_ == "NOUN" and (
+            phrase[0].lemma_ in nouns or phrase[0].lemma_ in title_words() or phrase[0] == beside)):
         phrase.pop(0)
     return phrase[0].idx if phrase else None
 
@@ -146,10 +149,28 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]
-    if trigger.pos == "VERB" and not passive and finite(token):  # "par" brings a passive's agent: "a levé 105
-        # millions, dans une opération menée par X" has none; a participle alone may ("Créée en 1966 par X")
-        return {m: slot for m, slot in slot_of.items() if slot != "par"}
+    if trigger.pos == "VERB":  # "par" brings a passive's agent: "a levé 105 millions, dans une opération menée
+        # par X" has none; a participle alone may ("Créée en 1966 par X"), one the parse hangs on it
+        active = not passive and finite(token)
+        return {m: slot for m, slot in slot_of.items() if slot != "par" or not active and _agent_of(token, span, m)}
     return slot_of
+
+
+def _agent_of(verb: Token, span: Span, m: Mention) -> bool:
+    """Whether the parse hangs a name after "par" on the verb, maybe through the noun it is set beside ("par le
+    fonds d'investissement Permira"): not "tente de racheter X, mais l'offre est rejetée par Y"."""
+    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if named is None:
+        return False
+    current = named.root
+    for _ in range(3):
+        if current.head.i == verb.i:
+            return True
+        beside = current.dep_ in {"appos", "flat", "flat:name", "nmod"} and current.head.pos_ == "NOUN"
+        if not beside and current.dep_ != "conj":  # "par X et Y": Y through X
+            return False
+        current = current.head
+    return current.head.i == verb.i
 
 
 def _name_before(text: str, trigger: Trigger, subject: Token | None, in_sentence: Sequence[Mention],

@@ -506,3 +506,60 @@ def test_a_quotation_mark_alone_is_no_content() -> None:
                     ("Roy", "Roy", "PROPN", "nsubj", 7, "", True), (".", ".", "PUNCT", "punct", 7)], starts=(0, 4))
     [said] = events(doc, [entity(doc, "Roy", "Person", subject=True)])
     assert said.values("content") == []
+
+
+def test_a_name_the_parse_sets_beside_a_noun_takes_the_noun_s_preposition() -> None:
+    # "Acme a vendu Beta au milliardaire Jean Roy.": whatever the noun, the name set beside it buys
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("vendu", "vendre", "VERB", "ROOT", 2, "VerbForm=Part"), ("Beta", "Beta", "PROPN", "obj", 2),
+                    ("au", "au", "ADP", "case", 5), ("milliardaire", "milliardaire", "NOUN", "obl:arg", 2),
+                    ("Jean", "Jean", "PROPN", "appos", 5), ("Roy", "Roy", "PROPN", "flat:name", 6),
+                    (".", ".", "PUNCT", "punct", 2)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    roy = entity(doc, "Jean Roy", "Person")
+    [sale] = events(doc, [acme, beta, roy])
+    assert (sale.values("seller"), sale.values("acquired"), sale.values("acquirer")) == ([acme.key], [beta.key], [roy.key])
+
+
+def test_a_trigger_noun_bare_after_a_provision_tells_no_event() -> None:
+    # "Une clause de rachat joue.": a contract's clause, no sale; "Le rachat dure." is one
+    doc = make_doc([("Une", "un", "DET", "det", 1), ("clause", "clause", "NOUN", "nsubj", 4),
+                    ("de", "de", "ADP", "case", 3), ("rachat", "rachat", "NOUN", "nmod", 1),
+                    ("joue", "jouer", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+                    ("Le", "le", "DET", "det", 7), ("rachat", "rachat", "NOUN", "nsubj", 8),
+                    ("dure", "durer", "VERB", "ROOT", 8), (".", ".", "PUNCT", "punct", 8)], starts=(0, 6))
+    first, second = doc.sents
+    assert [t.kind for t in triggers_in(first)] == []
+    assert [t.kind for t in triggers_in(second)] == ["Acquisition"]
+
+
+def test_a_round_is_a_masculine_tour_never_a_tower() -> None:
+    # "la tour coûte" is a building; "le tour coûte" a funding round
+    for gender, kinds in (("Fem", []), ("Masc", ["Investment"])):
+        doc = make_doc([("le", "le", "DET", "det", 1), ("tour", "tour", "NOUN", "nsubj", 2, f"Gender={gender}"),
+                        ("coûte", "coûter", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
+        assert [t.kind for t in triggers_in(doc[:])] == kinds
+
+
+def test_par_brings_only_the_agent_the_parse_hangs_on_the_verb() -> None:
+    # "Acme tente de racheter Beta mais l'offre est rejetée par Gamma.": Gamma turned the offer down
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("tente", "tente", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("de", "de", "ADP", "mark", 3), ("racheter", "racheter", "VERB", "xcomp", 1, "VerbForm=Inf"),
+                    ("Beta", "Beta", "PROPN", "obj", 3), ("mais", "mais", "CCONJ", "cc", 9),
+                    ("l'", "le", "DET", "det", 7, "", True), ("offre", "offre", "NOUN", "nsubj:pass", 9),
+                    ("est", "être", "AUX", "aux:pass", 9), ("rejetée", "rejeter", "VERB", "conj", 1, "VerbForm=Part"),
+                    ("par", "par", "ADP", "case", 11), ("Gamma", "Gamma", "PROPN", "obl:agent", 9),
+                    (".", ".", "PUNCT", "punct", 1)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    gamma = entity(doc, "Gamma", "Organization")
+    [bid] = [f for f in events(doc, [acme, beta, gamma]) if f.kind == "Acquisition"]
+    assert (bid.values("acquirer"), bid.values("acquired"), bid.status) == ([acme.key], [beta.key], "considered")
+    # "Beta a été racheté par Acme et Gamma.": each agent the parse hangs on the verb, the second through the first
+    doc = make_doc([("Beta", "Beta", "PROPN", "nsubj:pass", 3), ("a", "avoir", "AUX", "aux:tense", 3),
+                    ("été", "être", "AUX", "aux:pass", 3), ("racheté", "racheter", "VERB", "ROOT", 3, "VerbForm=Part"),
+                    ("par", "par", "ADP", "case", 5), ("Acme", "Acme", "PROPN", "obl:agent", 3),
+                    ("et", "et", "CCONJ", "cc", 7), ("Gamma", "Gamma", "PROPN", "conj", 5), (".", ".", "PUNCT", "punct", 3)])
+    beta, acme = entity(doc, "Beta", "Organization", subject=True), entity(doc, "Acme", "Organization")
+    gamma = entity(doc, "Gamma", "Organization")
+    [deal] = events(doc, [beta, acme, gamma])
+    assert (sorted(deal.values("acquirer")), deal.values("acquired")) == (sorted([acme.key, gamma.key]), [beta.key])

@@ -594,3 +594,20 @@ def test_legal_who_charges_is_the_agent_of_the_charge_not_of_another_verb() -> N
                     ("Acme", "Acme", "PROPN", "obl:agent", 10), (".", ".", "PUNCT", "punct", 4)])
     ada, acme = entity(doc, "Ada Roy", "Person", subject=True), entity(doc, "Acme", "Organization")
     assert [f.values("plaintiff") for f in events(doc, [ada, acme]) if f.kind == "LegalAction"] in ([], [[]])
+
+
+def test_the_modality_of_another_clause_or_of_what_is_reported_is_not_the_event_s() -> None:
+    # "Acme veut partir mais Beta a racheté Gamma.": Beta's clause has a subject of its own, the deal is done
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("partir", "partir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("mais", "mais", "CCONJ", "cc", 6),
+                    ("Beta", "Beta", "PROPN", "nsubj", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+                    ("racheté", "racheter", "VERB", "conj", 1, "VerbForm=Part"), ("Gamma", "Gamma", "PROPN", "obj", 6),
+                    (".", ".", "PUNCT", "punct", 1)])
+    assert status(doc[6]) == "asserted"
+    # "Selon Reuters, Acme devrait racheter Beta.": what Reuters says is reported, whatever its own mood
+    doc = make_doc([("Selon", "selon", "ADP", "case", 1), ("Reuters", "Reuters", "PROPN", "obl", 4),
+                    (",", ",", "PUNCT", "punct", 1, "", True), ("Acme", "Acme", "PROPN", "nsubj", 4),
+                    ("devrait", "devoir", "VERB", "ROOT", 4, "Mood=Cnd|VerbForm=Fin"),
+                    ("racheter", "racheter", "VERB", "xcomp", 4, "VerbForm=Inf"), ("Beta", "Beta", "PROPN", "obj", 5),
+                    (".", ".", "PUNCT", "punct", 4)])
+    assert (status(doc[0]), status(doc[5])) == ("reported", "planned")
