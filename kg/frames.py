@@ -85,7 +85,8 @@ def _applies(rule: dict, token: Token) -> bool:
                 or _calls(token) or _in_a_name(token)
                 or rule.get("finite") and not (finite(token) or token.dep_ == "parataxis"
                                                or any(c.dep_ == "ccomp" for c in token.children))
-                or rule.get("gender") and rule["gender"] not in token.morph.get("Gender")
+                or any(token.morph.get(feature) and value not in token.morph.get(feature)
+                       for feature, value in rule.get("morph", {}).items())
                 or rule.get("clause") and not _says(token)
                 or "with" in rule and not _with(token, rule["with"])
                 or "without" in rule and _with(token, rule["without"]))

@@ -143,8 +143,9 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         # no name leaves the slot empty: "a créé la surprise face à Lyon" creates no Lyon
         objects = [c for c in token.children if c.dep_ == "obj"]
         after = [m for m in in_sentence if m.start > token.idx and m not in slot_of
-                 and (not objects or any(m.start <= t.idx < m.end for o in objects for t in o.subtree))]
-        if after:
+                 and (any(m.start <= t.idx < m.end for o in objects for t in o.subtree) if objects
+                      else not _in_a_clause_below(token, span, m))]
+        if after and not any(_of_a_kind(o, span, after[0]) for o in objects):
             slot_of[after[0]] = "object"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
@@ -154,6 +155,26 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         active = not passive and finite(token)
         return {m: slot for m, slot in slot_of.items() if slot != "par" or not active and _agent_of(token, span, m)}
     return slot_of
+
+
+def _of_a_kind(thing: Token, span: Span, m: Mention) -> bool:
+    """"acheter les jets Gripen", "des avions Rafale": a name that qualifies a plural common noun is the make
+    of the things, not the thing itself."""
+    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return named is not None and thing.pos_ == "NOUN" and "Plur" in thing.morph.get("Number") \
+        and named.root.head.i == thing.i and named.root.dep_ in {"amod", "nmod", "appos", "flat", "flat:name"} \
+        and not any(c.dep_ == "case" for c in named.root.children)
+
+
+def _in_a_clause_below(verb: Token, span: Span, m: Mention) -> bool:
+    """Whether the parse hangs a name on a clause that qualifies a noun below the verb ("avoir acheté pour
+    13 000 euros de vêtements, confirmant les révélations du Monde": Le Monde is no thing bought; "a racheté la
+    société qui détient X")."""
+    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if named is None or verb not in named.root.ancestors:
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and t.dep_.startswith("acl") and t.head.pos_ in {"NOUN", "PROPN"}
+               for t in named.root.ancestors if verb.is_ancestor(t))
 
 
 def _agent_of(verb: Token, span: Span, m: Mention) -> bool:
@@ -199,7 +220,8 @@ def _quoted(text: str, span: Span, at: int) -> Callable[[Mention], bool]:
 
 def _complement_of(word: Token, m: Mention) -> bool:
     """Whether the parse hangs a name on the word, maybe through "de" complements ("un communiqué du ministre de
-    X"), not on a noun of another phrase ("une enquête de l'ONU" after "les annonces sont consécutives à")."""
+    X"), not on a noun of another phrase ("une enquête de l'ONU" after "les annonces sont consécutives à") nor on
+    another verb ("met la main sur X et obtient plus de contrôle sur Y")."""
     span = word.doc.char_span(m.start, m.end, alignment_mode="expand")
     current = span.root if span is not None else None
     for _ in range(6):
@@ -208,8 +230,8 @@ def _complement_of(word: Token, m: Mention) -> bool:
         current = current.head
         if current.i == word.i:
             return True
-        if any(c.dep_ == "case" and c.lower_ not in OF for c in current.children):
-            return False
+        if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "case" and c.lower_ not in OF for c in current.children):
+            return False  # a complement of another verb or of another phrase
     return False
 
 

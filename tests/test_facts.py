@@ -533,12 +533,48 @@ def test_a_trigger_noun_bare_after_a_provision_tells_no_event() -> None:
     assert [t.kind for t in triggers_in(second)] == ["Acquisition"]
 
 
-def test_a_round_is_a_masculine_tour_never_a_tower() -> None:
-    # "la tour coûte" is a building; "le tour coûte" a funding round
-    for gender, kinds in (("Fem", []), ("Masc", ["Investment"])):
-        doc = make_doc([("le", "le", "DET", "det", 1), ("tour", "tour", "NOUN", "nsubj", 2, f"Gender={gender}"),
-                        ("coûte", "coûter", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
-        assert [t.kind for t in triggers_in(doc[:])] == kinds
+def test_a_trigger_counts_only_with_the_features_its_rule_asks_for() -> None:
+    # "la tour" is a building, "le tour" a funding round; "les ventes" of a year are no sale, "la vente" is one
+    for word, lemma, morph, kinds in (("tour", "tour", "Gender=Fem", []), ("tour", "tour", "Gender=Masc", ["Investment"]),
+                                      ("ventes", "vente", "Number=Plur", []), ("vente", "vente", "Number=Sing", ["Acquisition"]),
+                                      ("vente", "vente", "", ["Acquisition"])):  # a feature the parse does not give
+        doc = make_doc([("le", "le", "DET", "det", 1), (word, lemma, "NOUN", "nsubj", 2, morph),
+                        ("dure", "durer", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
+        assert [t.kind for t in triggers_in(doc[:])] == kinds, (word, morph)
+
+
+def test_a_light_verb_s_complement_is_its_own_not_another_verb_s() -> None:
+    # "Acme met la main sur Beta et obtient plus sur Gamma.": Gamma is not taken
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("met", "mettre", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("la", "le", "DET", "det", 3), ("main", "main", "NOUN", "obj", 1), ("sur", "sur", "ADP", "case", 5),
+                    ("Beta", "Beta", "PROPN", "obl:arg", 1), ("et", "et", "CCONJ", "cc", 7),
+                    ("obtient", "obtenir", "VERB", "conj", 1, "VerbForm=Fin"), ("plus", "plus", "ADV", "obj", 7),
+                    ("sur", "sur", "ADP", "case", 10), ("Gamma", "Gamma", "PROPN", "obl:arg", 7),
+                    (".", ".", "PUNCT", "punct", 1)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    gamma = entity(doc, "Gamma", "Organization")
+    [deal] = events(doc, [acme, beta, gamma])
+    assert (deal.values("acquirer"), deal.values("acquired")) == ([acme.key], [beta.key])
+
+
+def test_what_is_bought_is_no_make_of_things_nor_a_name_of_a_clause_on_a_noun() -> None:
+    # "Acme achète les jets Gripen.": jets of that make, not the maker; "la société Gripen" is the company
+    for noun, number, bought in (("jets", "Number=Plur", False), ("société", "Number=Sing", True)):
+        doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("achète", "acheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                        ("les", "le", "DET", "det", 3), (noun, noun, "NOUN", "obj", 1, number),
+                        ("Gripen", "Gripen", "PROPN", "amod" if number.endswith("Plur") else "appos", 3),
+                        (".", ".", "PUNCT", "punct", 1)])
+        acme, gripen = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Gripen", "Organization")
+        assert bool(events(doc, [acme, gripen])) == bought, noun
+    # "Acme a acheté 5 kilos, confirmant les dires de Beta.": Beta is a name of the clause on "kilos"
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                    ("acheté", "acheter", "VERB", "ROOT", 2, "VerbForm=Part"), ("5", "5", "NUM", "nummod", 4),
+                    ("kilos", "kilo", "NOUN", "obl:mod", 2), (",", ",", "PUNCT", "punct", 6, "", True),
+                    ("confirmant", "confirmer", "VERB", "acl", 4, "VerbForm=Part"), ("les", "le", "DET", "det", 8),
+                    ("dires", "dire", "NOUN", "obj", 6), ("de", "de", "ADP", "case", 10),
+                    ("Beta", "Beta", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 2)])
+    acme, beta = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Beta", "Organization")
+    assert [f.kind for f in events(doc, [acme, beta])] == []
 
 
 def test_par_brings_only_the_agent_the_parse_hangs_on_the_verb() -> None:
