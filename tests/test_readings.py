@@ -87,3 +87,33 @@ def test_a_trigger_rule_that_names_a_family_is_read_in_it() -> None:
 
 def _money(doc) -> list[Mention]:
     return [Mention(s, e, doc.text[s:e], "MonetaryAmount", amount=a) for s, e, a in parse_amounts(doc.text)]
+
+
+def test_an_acquisition_a_verb_tells_is_read_apart_from_one_a_noun_tells() -> None:
+    # "Acme rachète Beta.": on by default; "Le rachat de Beta par Acme dure.": a noun's, off
+    bought = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("rachète", "racheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                       ("Beta", "Beta", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1)])
+    told = make_doc([("Le", "le", "DET", "det", 1), ("rachat", "rachat", "NOUN", "nsubj", 6),
+                     ("de", "de", "ADP", "case", 3), ("Beta", "Beta", "PROPN", "nmod", 1), ("par", "par", "ADP", "case", 5),
+                     ("Acme", "Acme", "PROPN", "nmod", 1), ("dure", "durer", "VERB", "ROOT", 6, "VerbForm=Fin"),
+                     (".", ".", "PUNCT", "punct", 6)])
+    families = []
+    for doc in (bought, told):
+        acme, beta = (Entity(f"name:{n.lower()}", n, "Organization",
+                             (Mention(doc.text.index(n), doc.text.index(n) + len(n), n, "Organization", cue="gazetteer",
+                                      subject=doc is bought and n == "Acme"),)) for n in ("Acme", "Beta"))
+        [fact] = find_events(doc, [Sentence(0, len(doc.text), doc.text)], [acme, beta], [], "d")[0]
+        assert (fact.kind, fact.values("acquirer"), fact.values("acquired")) == ("Acquisition", [acme.key], [beta.key])
+        families.append(family(fact))
+    assert families == ["Acquisition", "acquisition noun"]
+    assert [on_by_default(f) for f in families] == [True, False]
+
+
+def test_an_acquisition_names_a_side_of_the_deal_besides_what_changes_hands() -> None:
+    # "Beta a été racheté pour 5 M€.": who bought or sold it, the sentence does not say
+    doc = make_doc([("Beta", "Beta", "PROPN", "nsubj:pass", 3), ("a", "avoir", "AUX", "aux:tense", 3),
+                    ("été", "être", "AUX", "aux:pass", 3), ("racheté", "racheter", "VERB", "ROOT", 3, "VerbForm=Part"),
+                    ("pour", "pour", "ADP", "case", 6), ("5", "5", "NUM", "nummod", 6), ("M€", "M€", "NOUN", "obl", 3),
+                    (".", ".", "PUNCT", "punct", 3)])
+    beta = Entity("name:beta", "Beta", "Organization", (Mention(0, 4, "Beta", "Organization", cue="gazetteer", subject=True),))
+    assert _money(doc) and find_events(doc, [Sentence(0, len(doc.text), doc.text)], [beta], _money(doc), "d")[0] == []
