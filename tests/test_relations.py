@@ -174,6 +174,20 @@ def test_owners_a_list_of_subsidiaries_and_a_person_who_owns() -> None:
     assert got == {("parentOrganization", "Serval Ingrédients", "Lactalis")}
 
 
+def test_an_owning_noun_beside_a_name_or_before_it_says_whose_it_is() -> None:
+    got = relations("Ils ont levé auprès de Footprint, le fonds de l'acteur américain Robert Downey, 5 M€.",
+                    {"Footprint": "Fund", "Robert Downey": "Person"})
+    assert got == {("parentOrganization", "Footprint", "Robert Downey")}
+    got = relations("Les données servent à la boutique d'applications Ovi de Nokia.", {"Ovi": "Product", "Nokia": "Company"})
+    assert got == {("parentOrganization", "Ovi", "Nokia")}
+    got = relations("Agrial a fusionné avec Eurial, détenteur de la marque Soignon.",
+                    {"Agrial": "Company", "Eurial": "Company", "Soignon": "Product"})
+    assert got == {("parentOrganization", "Soignon", "Eurial")}
+    # a name after a word of no ownership is no subsidiary: "le président Macron de France" is nothing of it
+    assert "parentOrganization" not in {kind for kind, _, _ in relations(
+        "Le président Macron de France parle.", {"Macron": "Person", "France": "Country"})}
+
+
 def test_an_owner_holds_a_title_but_does_not_work_for_what_he_owns() -> None:
     got = relations("Evgeny Lebedev, propriétaire de The Independent, a parlé.",
                     {"Evgeny Lebedev": "Person", "The Independent": "Company"})
