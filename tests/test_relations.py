@@ -925,3 +925,33 @@ def test_every_pattern_of_relations_yml_names_both_ends() -> None:
     for name, patterns in _patterns().items():
         for pattern in patterns:
             assert {"s", "o"} <= set(pattern.groupindex), (name, pattern.pattern)
+
+
+def test_a_post_a_subject_holds_gives_the_title_after_it_and_the_employer_of_the_title() -> None:
+    # "Paul Roy quittera ses fonctions de PDG d'Acme et de Beta.": he is (or was) PDG, of both
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("quittera", "quitter", "VERB", "ROOT", 2), ("ses", "son", "DET", "det", 4, "Poss=Yes"),
+            ("fonctions", "fonction", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 6), ("PDG", "pdg", "NOUN", "nmod", 4),
+            ("d'", "de", "ADP", "case", 8, "", True), ("Acme", "Acme", "PROPN", "nmod", 6), ("et", "et", "CCONJ", "cc", 11),
+            ("de", "de", "ADP", "case", 11), ("Beta", "Beta", "PROPN", "conj", 8), (".", ".", "PUNCT", "punct", 2)]
+    assert parsed(rows, {"Paul Roy": "Person", "Acme": "Company", "Beta": "Company"}) == {
+        ("jobTitle", "Paul Roy", "PDG"), *((name, "Paul Roy", firm) for name in ("worksFor", "headOf")
+                                         for firm in ("Acme", "Beta"))}
+    # "Paul Roy assistera Max Lou dans un rôle de directeur général.": a title with no employer
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("assistera", "assister", "VERB", "ROOT", 2), ("Max", "Max", "PROPN", "obj", 2),
+            ("Lou", "Lou", "PROPN", "flat:name", 3), ("dans", "dans", "ADP", "case", 7), ("un", "un", "DET", "det", 7),
+            ("rôle", "rôle", "NOUN", "obl:mod", 2), ("de", "de", "ADP", "case", 9),
+            ("directeur", "directeur", "NOUN", "nmod", 7), ("général", "général", "ADJ", "amod", 9),
+            (".", ".", "PUNCT", "punct", 2)]
+    assert parsed(rows, {"Paul Roy": "Person", "Max Lou": "Person"}) == {("jobTitle", "Paul Roy", "directeur général")}
+    # "Le poste de directeur d'Acme est vacant.": no one's; "son extension au poste de chef": the post of the noun's
+    rows = [("Le", "le", "DET", "det", 1), ("poste", "poste", "NOUN", "nsubj", 6), ("de", "de", "ADP", "case", 3),
+            ("directeur", "directeur", "NOUN", "nmod", 1), ("d'", "de", "ADP", "case", 5, "", True),
+            ("Acme", "Acme", "PROPN", "nmod", 3), ("vacant", "vacant", "ADJ", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)]
+    assert parsed(rows, {"Acme": "Company"}) == set()
+    rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+            ("veut", "vouloir", "VERB", "ROOT", 2), ("son", "son", "DET", "det", 4, "Poss=Yes"),
+            ("extension", "extension", "NOUN", "obj", 2), ("au", "au", "ADP", "case", 6), ("poste", "poste", "NOUN", "nmod", 4),
+            ("de", "de", "ADP", "case", 8), ("chef", "chef", "NOUN", "nmod", 6), (".", ".", "PUNCT", "punct", 2)]
+    assert parsed(rows, {"Paul Roy": "Person"}) == set()

@@ -17,7 +17,7 @@ from kg.relations.base import BySentence
 from kg.relations.inferred import introduced_organisations, near_incidents, opposed, story_place, through_places
 from kg.relations.organisations import leaders, members, subsidiaries
 from kg.relations.patterns import mask, pattern_relations
-from kg.relations.people import interactions, job_titles, kin_and_associates
+from kg.relations.people import interactions, job_titles, kin_and_associates, posts
 from kg.relations.places import fronted, nested_places, placed
 from kg.relations.things import controls, initiated
 
@@ -42,7 +42,7 @@ def find_relations(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[E
                          *subsidiaries(sentence_at, of_mention, root, at_token),
                          *interactions(doc, sentence_at, at_token),
                          *controls(sentence_at, of_mention, root, at_token),
-                         *kin_and_associates(sentence_at, of_mention, root, at_token),
+                         *kin_and_associates(sentence_at, of_mention, root, at_token), *posts(doc, sentence_at, at_token),
                          *initiated(sentence_at, of_mention, root, at_token)]
     named = sorted((m for m in of_mention if m.form not in {"pronoun", "noun"}), key=lambda m: m.start)
     named_starts = [m.start for m in named]

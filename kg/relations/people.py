@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.data import load_yaml
 from kg.frames import lexicon
+from kg.mentions.base import OF as OF_CASES
 from kg.names import fold
 from kg.nlp import with_lemmas
 from kg.places import demonyms
@@ -25,7 +26,7 @@ from kg.relations.base import (
     relation,
 )
 from kg.relations.patterns import MENTION, OF, SLOT, slot_index
-from kg.titles import folded_titles, head_titles, owning_titles
+from kg.titles import folded_titles, head_titles, owning_titles, title_words
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
@@ -128,6 +129,41 @@ def _office_pattern() -> re.Pattern[str]:
     return re.compile(rf"^\s+à\s+la\s+(?P<office>{offices})\b(?P<rest>[^,;.()«»\"⟦⟧]*?)"
                       r"(?:(?P<of>\s(?:de\s+la\s|de\s+l'|d'|de\s|du\s|des\s))(?P<slot>⟦\d+⟧)"
                       r"|(?=\s+et\s+⟦|\s*[,;.()]|\s*⟦|\s*$))", re.IGNORECASE)
+
+
+def posts(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
+    """"X quittera ses fonctions de PDG d'Altice France et de SFR", "X assistera Y dans un rôle de directeur
+    général": the named person the clause of the verb the post hangs on has for subject holds the title a post's
+    noun names after its "de", and
+    works for (and, for a head's title, heads) each organisation the title's own "de" names (titles.yml posts)."""
+    rule = load_yaml("titles.yml")["posts"]
+    for post in with_lemmas(doc, frozenset(rule["nouns"])):
+        if post.pos_ != "NOUN" or post.head.pos_ != "VERB" \
+                or possessive_of(post) is None and not cases(post) & set(rule["cases"]):
+            continue  # "le poste de directeur est vacant": no one's; "son extension au poste de chef": another's
+        holder = clause_subject(post, at_token)
+        if holder is None or base_class(holder.kind) != "Person" or not any(m.form == "name" for m in holder.mentions):
+            continue
+        for title in post.children:
+            if title.dep_ != "nmod" or not cases(title) & OF_CASES or title.lemma_.lower() not in title_words() \
+                    or title.i in at_token:
+                continue
+            words = [title]
+            for t in title.doc[title.i + 1 : title.sent.end]:
+                if t.i in at_token or t.is_punct or not (t.pos_ == "ADJ" or t.is_lower and t.pos_ in {"NOUN", "ADP", "DET"}):
+                    break
+                words.append(t)
+            text = _DANGLING.sub("", title.doc[words[0].i : words[-1].i + 1].text).strip()
+            named = [c for c in title.children if c.dep_ == "nmod" and c.i in at_token]  # "d'Altice France": two words
+            of = {at_token[c.i].key for c in named if cases(c) & OF_CASES}
+            employers = list({e.key: e for c in named if at_token[c.i].key in of for t in conjuncts(c)
+                              if (e := entity_at(t, at_token)) is not None and is_a(e, ["Organization"])}.values())
+            sentence = sentence_at(title.idx)
+            yield relation("jobTitle", holder.key, text, sentence, "dependency post")
+            for employer in employers:
+                yield relation("worksFor", holder.key, employer.key, sentence, "dependency post")
+                if text.lower() in head_titles():
+                    yield relation("headOf", holder.key, employer.key, sentence, "dependency post")
 
 
 @cache
