@@ -535,9 +535,10 @@ def test_a_trigger_noun_bare_after_a_provision_tells_no_event() -> None:
 
 def test_a_trigger_counts_only_with_the_features_its_rule_asks_for() -> None:
     # "la tour" is a building, "le tour" a funding round; "les ventes" of a year are no sale, "la vente" is one
-    for word, lemma, morph, kinds in (("tour", "tour", "Gender=Fem", []), ("tour", "tour", "Gender=Masc", ["Investment"]),
-                                      ("ventes", "vente", "Number=Plur", []), ("vente", "vente", "Number=Sing", ["Acquisition"]),
-                                      ("vente", "vente", "", ["Acquisition"])):  # a feature the parse does not give
+    cases = (("tour", "tour", "Gender=Fem", []), ("tour", "tour", "Gender=Masc", ["Investment"]),
+             ("ventes", "vente", "Number=Plur", []), ("vente", "vente", "Number=Sing", ["Acquisition"]),
+             ("vente", "vente", "", ["Acquisition"]))  # the last, a feature the parse does not give
+    for word, lemma, morph, kinds in cases:
         doc = make_doc([("le", "le", "DET", "det", 1), (word, lemma, "NOUN", "nsubj", 2, morph),
                         ("dure", "durer", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
         assert [t.kind for t in triggers_in(doc[:])] == kinds, (word, morph)

@@ -115,5 +115,6 @@ def test_an_acquisition_names_a_side_of_the_deal_besides_what_changes_hands() ->
                     ("été", "être", "AUX", "aux:pass", 3), ("racheté", "racheter", "VERB", "ROOT", 3, "VerbForm=Part"),
                     ("pour", "pour", "ADP", "case", 6), ("5", "5", "NUM", "nummod", 6), ("M€", "M€", "NOUN", "obl", 3),
                     (".", ".", "PUNCT", "punct", 3)])
-    beta = Entity("name:beta", "Beta", "Organization", (Mention(0, 4, "Beta", "Organization", cue="gazetteer", subject=True),))
+    beta = Entity("name:beta", "Beta", "Organization",
+                  (Mention(0, 4, "Beta", "Organization", cue="gazetteer", subject=True),))
     assert _money(doc) and find_events(doc, [Sentence(0, len(doc.text), doc.text)], [beta], _money(doc), "d")[0] == []

@@ -952,6 +952,7 @@ def test_a_post_a_subject_holds_gives_the_title_after_it_and_the_employer_of_the
     assert parsed(rows, {"Acme": "Company"}) == set()
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
             ("veut", "vouloir", "VERB", "ROOT", 2), ("son", "son", "DET", "det", 4, "Poss=Yes"),
-            ("extension", "extension", "NOUN", "obj", 2), ("au", "au", "ADP", "case", 6), ("poste", "poste", "NOUN", "nmod", 4),
-            ("de", "de", "ADP", "case", 8), ("chef", "chef", "NOUN", "nmod", 6), (".", ".", "PUNCT", "punct", 2)]
+            ("extension", "extension", "NOUN", "obj", 2), ("au", "au", "ADP", "case", 6),
+            ("poste", "poste", "NOUN", "nmod", 4), ("de", "de", "ADP", "case", 8), ("chef", "chef", "NOUN", "nmod", 6),
+            (".", ".", "PUNCT", "punct", 2)]
     assert parsed(rows, {"Paul Roy": "Person"}) == set()
