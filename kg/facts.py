@@ -124,7 +124,7 @@ def _fill_roles(draft: _Draft, trigger: Trigger, triggers: Sequence[Trigger], sp
         if slot not in {"subject", "passive", "object"}:
             if any(min(here, m.start) < o < max(here, m.start) for o in others):
                 continue
-            if m.start < here and slot != "par":
+            if m.start < here and slot not in {"par", "possessor"}:
                 continue  # complements follow their word: "le ministre de l'Intérieur X a été nommé", "l'influence
                 # d'Instagram, ... un blocus"
         role = slots.get(slot)

@@ -147,6 +147,11 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
                       else not _in_a_clause_below(token, span, m))]
         if after and not any(_of_a_kind(o, span, after[0]) for o in objects):
             slot_of[after[0]] = "object"
+    if trigger.pos == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
+        owner = [m for m in in_sentence if m.end <= token.idx  # "du groupe X et de son fondateur Y": whose the
+                 and slot_of.get(m) not in {"subject", "passive", "object", "par"}]  # noun is, the nearest name before
+        if owner:
+            slot_of[owner[-1]] = "possessor"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
             slot_of[m] = slot_of[previous]

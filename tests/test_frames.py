@@ -611,3 +611,38 @@ def test_the_modality_of_another_clause_or_of_what_is_reported_is_not_the_event_
                     ("racheter", "racheter", "VERB", "xcomp", 4, "VerbForm=Inf"), ("Beta", "Beta", "PROPN", "obj", 5),
                     (".", ".", "PUNCT", "punct", 4)])
     assert (status(doc[0]), status(doc[5])) == ("reported", "planned")
+
+
+def test_a_founder_s_noun_is_of_its_possessor_or_else_of_the_story_s_company() -> None:
+    # "Acme grandit. Acme recrute. Acme vend. Le fondateur Paul Roy sourit.": the company the story is about
+    rows = [w for name in ("grandit", "recrute", "vend") for w in (
+        ("Acme", "Acme", "PROPN", "nsubj", 0), (name, name, "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1))]
+    rows = [(w, lemma, pos, dep, 3 * (i // 3) + head, *rest) for i, (w, lemma, pos, dep, head, *rest) in enumerate(rows)]
+    rows += [("Le", "le", "DET", "det", 10), ("fondateur", "fondateur", "NOUN", "nsubj", 13),
+             ("Paul", "Paul", "PROPN", "appos", 10), ("Roy", "Roy", "PROPN", "flat:name", 11),
+             ("sourit", "sourire", "VERB", "ROOT", 13), (".", ".", "PUNCT", "punct", 13)]
+    doc = make_doc(rows, starts=(0, 3, 6, 9))
+    acme = Entity("name:acme", "Acme", "Organization", tuple(
+        Mention(t.idx, t.idx + 4, "Acme", "Organization", cue="gazetteer", subject=True) for t in doc if t.text == "Acme"))
+    roy = entity(doc, "Paul Roy", "Person")
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    [founding] = find_events(doc, sentences, [acme, roy], [], "d")[0]
+    assert (founding.kind, founding.values("founder"), founding.values("organization")) == (
+        "Founding", [roy.key], [acme.key])
+    # "Il est proche du groupe Beta et de son fondateur Paul Roy.": whose founder the possessive says
+    rows = [("Il", "il", "PRON", "nsubj", 2), ("est", "être", "AUX", "cop", 2), ("proche", "proche", "ADJ", "ROOT", 2),
+            ("du", "de", "ADP", "case", 4), ("groupe", "groupe", "NOUN", "obl", 2), ("Beta", "Beta", "PROPN", "nmod", 4),
+            ("et", "et", "CCONJ", "cc", 9), ("de", "de", "ADP", "case", 9), ("son", "son", "DET", "det", 9, "Poss=Yes"),
+            ("fondateur", "fondateur", "NOUN", "conj", 4), ("Paul", "Paul", "PROPN", "appos", 9),
+            ("Roy", "Roy", "PROPN", "flat:name", 10), (".", ".", "PUNCT", "punct", 2)]
+    doc = make_doc(rows)
+    beta, roy = entity(doc, "Beta", "Organization"), entity(doc, "Paul Roy", "Person")
+    [founding] = events(doc, [beta, roy])
+    assert (founding.values("founder"), founding.values("organization")) == ([roy.key], [beta.key])
+    # "Elle a été fondée par Paul Roy.": a verb says what was founded, or nothing is told
+    rows = [("Elle", "elle", "PRON", "nsubj:pass", 3), ("a", "avoir", "AUX", "aux:tense", 3),
+            ("été", "être", "AUX", "aux:pass", 3), ("fondée", "fonder", "VERB", "ROOT", 3, "VerbForm=Part"),
+            ("par", "par", "ADP", "case", 5), ("Paul", "Paul", "PROPN", "obl:agent", 3),
+            ("Roy", "Roy", "PROPN", "flat:name", 5), (".", ".", "PUNCT", "punct", 3)]
+    doc = make_doc(rows)
+    assert events(doc, [entity(doc, "Paul Roy", "Person")]) == []
