@@ -646,3 +646,25 @@ def test_a_founder_s_noun_is_of_its_possessor_or_else_of_the_story_s_company() -
             ("Roy", "Roy", "PROPN", "flat:name", 5), (".", ".", "PUNCT", "punct", 3)]
     doc = make_doc(rows)
     assert events(doc, [entity(doc, "Paul Roy", "Person")]) == []
+
+
+def test_a_fine_the_sentence_gives_no_authority_takes_the_one_every_other_fine_of_the_article_has() -> None:
+    # "Autorité inflige une amende de 5 M€ à Acme. Beta a reçu une amende de 3 M€.": the Autorité fined Beta too
+    def fine(authority: str, at: int, fined: str) -> list[tuple]:
+        return [(authority, authority, "PROPN", "nsubj", at + 1),
+                ("inflige", "infliger", "VERB", "ROOT", at + 1, "VerbForm=Fin"), ("une", "un", "DET", "det", at + 3), ("amende", "amende", "NOUN", "obj", at + 1),
+                ("de", "de", "ADP", "case", at + 6), ("5", "5", "NUM", "nummod", at + 6),
+                ("M€", "M€", "NOUN", "nmod", at + 3), ("à", "à", "ADP", "case", at + 8),
+                (fined, fined, "PROPN", "obl", at + 1), (".", ".", "PUNCT", "punct", at + 1)]
+    received = [("Beta", "Beta", "PROPN", "nsubj", 12), ("a", "avoir", "AUX", "aux:tense", 12),
+                ("reçu", "recevoir", "VERB", "ROOT", 12, "VerbForm=Part"), ("une", "un", "DET", "det", 14),
+                ("amende", "amende", "NOUN", "obj", 12), ("de", "de", "ADP", "case", 17), ("3", "3", "NUM", "nummod", 17),
+                ("M€", "M€", "NOUN", "nmod", 14), (".", ".", "PUNCT", "punct", 12)]
+    for others, authority in (([], ["name:autorité"]), (fine("Gamma", 19, "Delta"), [])):  # two: which, unsaid
+        doc = make_doc(fine("Autorité", 0, "Acme") + received + others, starts=(0, 10, 19)[: 2 + bool(others)])
+        names = ["Autorité", "Acme", "Beta", *(("Gamma", "Delta") if others else ())]
+        found = [entity(doc, n, "Organization", subject=n in {"Autorité", "Beta", "Gamma"}) for n in names]
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+        [received_fine] = [f for f in find_events(doc, sentences, found, money(doc), "d")[0]
+                           if f.values("fined") == ["name:beta"]]
+        assert received_fine.values("authority") == authority
