@@ -652,7 +652,8 @@ def test_a_fine_the_sentence_gives_no_authority_takes_the_one_every_other_fine_o
     # "Autorité inflige une amende de 5 M€ à Acme. Beta a reçu une amende de 3 M€.": the Autorité fined Beta too
     def fine(authority: str, at: int, fined: str) -> list[tuple]:
         return [(authority, authority, "PROPN", "nsubj", at + 1),
-                ("inflige", "infliger", "VERB", "ROOT", at + 1, "VerbForm=Fin"), ("une", "un", "DET", "det", at + 3), ("amende", "amende", "NOUN", "obj", at + 1),
+                ("inflige", "infliger", "VERB", "ROOT", at + 1, "VerbForm=Fin"), ("une", "un", "DET", "det", at + 3),
+                ("amende", "amende", "NOUN", "obj", at + 1),
                 ("de", "de", "ADP", "case", at + 6), ("5", "5", "NUM", "nummod", at + 6),
                 ("M€", "M€", "NOUN", "nmod", at + 3), ("à", "à", "ADP", "case", at + 8),
                 (fined, fined, "PROPN", "obl", at + 1), (".", ".", "PUNCT", "punct", at + 1)]
