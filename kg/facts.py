@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.entities import weakly_typed
-from kg.frames import Trigger, job_count, lexicon, status, title_after, triggers_in
+from kg.frames import Trigger, job_count, lexicon, status, titles_after, triggers_in
 from kg.mentions.base import CLOSING_QUOTES
 from kg.names import fold
 from kg.nlp import SUBJECT_DEPS, text_of
@@ -267,8 +267,7 @@ def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:
         draft.add(role, Value(value))
     rules = lexicon()[trigger.kind]
     if trigger.title:
-        title = title_after(trigger.token, span)
-        if title:
+        for title in titles_after(trigger.token, span):
             draft.add("title", Value(title, lang="fr"))
     if rules.get("count"):
         count = job_count(span)

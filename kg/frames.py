@@ -242,15 +242,28 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return cued, plain, end
 
 
-def title_after(trigger: Token, span: Span) -> str | None:
+def titles_after(trigger: Token, span: Span) -> list[str]:
     """The job title a sentence gives after its trigger: the one after "comme", "au poste de" and the like
-    first, else the first; up to the next punctuation or a word that ends it ("lors", "à partir")."""
+    first, else the first; up to the next punctuation or a word that ends it ("lors", "à partir"). After
+    "respectivement", each title of the list, in order ("nommés respectivement secrétaire du conseil, directeur
+    financier et directeur des opérations")."""
     text = text_of(span.doc)[trigger.idx + len(trigger.text) : span.end_char]
     cued, plain, end = _title_patterns()
+    listed = _RESPECTIVELY.match(text)
+    if listed is not None:
+        titles = [plain.match(" " + item) for item in re.split(r",\s*|\s+et\s+", listed["list"])]
+        if len(titles) > 1 and all(titles):
+            return [_cut(end, found["title"]) for found in titles if found]
     found = cued.match(text) or plain.match(text)
-    if found is None:
-        return None
-    return " ".join(end.sub("", found["title"]).split()[:8]).strip() or None
+    return [title] if found is not None and (title := _cut(end, found["title"])) else []
+
+
+_RESPECTIVELY = re.compile(r"^\s*respectivement\s+(?P<list>[^.;:«»\"()]+)", re.IGNORECASE)
+
+
+def _cut(end: re.Pattern[str], title: str) -> str:
+    """A title up to a word that ends it, eight words at most."""
+    return " ".join(end.sub("", title).split()[:8]).strip()
 
 
 def job_count(span: Span) -> int | None:

@@ -22,7 +22,8 @@ APPOINTED = "inferred from an appointment"  # the method of the title and employ
 
 def appointed(events: Sequence[Fact]) -> Iterator[Fact]:
     """"X est nommé directeur général d'Acme": once done (not planned, considered or denied), X works for Acme
-    and holds the title; a title given to several people at once is no one's ("nommés respectivement")."""
+    and holds the title; several people hold one title each only when as many titles are given ("X, Y et Z sont
+    nommés respectivement secrétaire, directeur financier et directeur des opérations"), in their order."""
     for event in events:
         if event.kind != "Appointment" or event.status != "asserted":
             continue
@@ -31,9 +32,12 @@ def appointed(events: Sequence[Fact]) -> Iterator[Fact]:
             for employer in event.values("organization"):
                 yield Fact("worksFor", (("subject", person), ("object", employer)), event.sentences, "worksFor",
                            APPOINTED, is_event=False)
-            for title in event.values("title") if len(people) == 1 else ():
-                yield Fact("jobTitle", (("subject", person), ("object", str(title.value))), event.sentences,
-                           "jobTitle", APPOINTED, is_event=False)
+        titles = event.values("title")
+        held = [(p, t) for p in people for t in titles] if len(people) == 1 else (
+            list(zip(people, titles, strict=True)) if len(titles) == len(people) else [])
+        for person, title in held:
+            yield Fact("jobTitle", (("subject", person), ("object", str(title.value))), event.sentences,
+                       "jobTitle", APPOINTED, is_event=False)
 
 
 def through_places(facts: Sequence[Fact], by_key: dict[str, Entity]) -> list[Fact]:
