@@ -163,14 +163,24 @@ def _lemma_and_pos(token: Token) -> tuple[str, str]:
     then guessed as a first-group infinitive, the commonest case, as is that of a verb whose lemma the
     lemmatiser left as the word is written ("indique").
     """
-    verbs = {lemma for lemma, pos in _trigger_index() if pos == "VERB"}
+    verbs = _verb_lemmas()
     if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
         lemma = _infinitive(token, verbs)
         return (lemma, "VERB") if lemma in verbs else (token.lemma_.lower(), "NOUN")
     return (_verb_lemma(token, verbs) if token.pos_ == "VERB" else token.lemma_.lower()), token.pos_
 
 
-def _verb_lemma(verb: Token, known: set[str]) -> str:
+@cache
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, pos in _trigger_index() if pos == "VERB")
+
+
+@cache
+def _modal_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemmas in lexicon()["modality"].values() for lemma in lemmas)
+
+
+def _verb_lemma(verb: Token, known: frozenset[str]) -> str:
     """A verb's lemma; one the lemmatiser left as the word is written ("indique", "tente") guessed among
     ``known`` as a first-group infinitive."""
     lemma = verb.lemma_.lower()
@@ -180,7 +190,7 @@ def _verb_lemma(verb: Token, known: set[str]) -> str:
     return guess if guess in known else lemma
 
 
-def _infinitive(token: Token, known: set[str]) -> str:
+def _infinitive(token: Token, known: frozenset[str]) -> str:
     """The first-group infinitive a conjugated form may be of, one of ``known`` if it can ("indique", "tentent")."""
     text = token.lower_
     guesses = (text + "r", text[:-3] + "er" if text.endswith("ent") else "")
@@ -209,16 +219,17 @@ def status(token: Token) -> str:
     chain = [token]
     head = token
     verbs = 0  # a noun's own phrase is climbed to its verb ("menacé d'emmener X avec 500 € d'amende"), then 3 heads
+    own = None  # where the clause of the trigger ends: "tente de racheter X mais l'offre est rejetée" is not tried
     for _ in range(_CLIMB):
-        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"} or verbs == 3 or head.dep_ == "conj" and any(
-                c.dep_ in SUBJECT_DEPS for c in head.children):  # "tente de racheter X mais l'offre est rejetée"
+        if head.head.i == head.i or head.dep_ in {"ccomp", "parataxis"} or verbs == 3:
             break
+        if own is None and head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            own = len(chain)
         head = head.head
         chain.append(head)
         verbs += head.pos_ in {"VERB", "AUX"} or bool(verbs)
-    known = {lemma for lemmas in modality.values() for lemma in lemmas}
-    for word in chain[1:]:
-        lemma = _verb_lemma(word, known) if word.pos_ == "VERB" else word.lemma_.lower()
+    for word in chain[1:own]:
+        lemma = _verb_lemma(word, _modal_lemmas()) if word.pos_ == "VERB" else word.lemma_.lower()
         for status, lemmas in modality.items():
             if lemma in lemmas:
                 return status

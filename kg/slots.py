@@ -53,6 +53,20 @@ def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
     return not _COMMA.match(between) or base_class(previous.kind) == base_class(m.kind)
 
 
+def _begins_clause(span: Span, m: Mention, slot: str) -> bool:
+    """"X veut racheter Y et Z rachète W": a name right before a conjugated verb the parse gives no subject is its
+    subject, however the parse hangs it, not one more of a list, unless the list is of subjects ("X et Y
+    fusionnent")."""
+    if slot in {"subject", "passive"}:
+        return False
+    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    after = span.doc[named.end] if named is not None and named.end < span.end else None
+    verb = after.head if after is not None and after.pos_ == "AUX" else after  # "Z a racheté"
+    return after is not None and after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") \
+        and not any(c.dep_ in SUBJECT_DEPS and not named.start <= c.i < named.end  # not "la fusion entre X et Y crée"
+                    for c in verb.children)
+
+
 def _apposed(text: str, name: Mention, m: Mention) -> bool:
     """"Esdras Ndikumana, journaliste burundais, a rappelé": a description set after a name stands for it."""
     return name.form == "name" and m.form != "name" and bool(_COMMA.match(text[name.end : m.start]))
@@ -113,7 +127,8 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
     previous: Mention | None = None
     for m in in_sentence:
         case = _case(span, trigger, m)
-        if previous is not None and previous in slot_of and _coordinated(text, previous, m):
+        if previous is not None and previous in slot_of and _coordinated(text, previous, m) \
+                and not _begins_clause(span, m, slot_of[previous]):
             slot_of[m] = slot_of[previous]
         elif case is not None:
             slot_of[m] = case
@@ -153,7 +168,8 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
         if owner:
             slot_of[owner[-1]] = "possessor"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
-        if previous in slot_of and m not in slot_of and _coordinated(text, previous, m):
+        if previous in slot_of and m not in slot_of and _coordinated(text, previous, m) \
+                and not _begins_clause(span, m, slot_of[previous]):
             slot_of[m] = slot_of[previous]
     if trigger.pos == "VERB":  # "par" brings a passive's agent: "a levé 105 millions, dans une opération menée
         # par X" has none; a participle alone may ("Créée en 1966 par X"), one the parse hangs on it
@@ -164,9 +180,10 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
 
 def _of_a_kind(thing: Token, span: Span, m: Mention) -> bool:
     """"acheter les jets Gripen", "des avions Rafale": a name that qualifies a plural common noun is the make
-    of the things, not the thing itself."""
+    of the things, not the thing itself; not a plural that names one company ("les studios Pixar")."""
     named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
     return named is not None and thing.pos_ == "NOUN" and "Plur" in thing.morph.get("Number") \
+        and thing.lemma_.lower() not in lexicon()["company_plurals"] \
         and named.root.head.i == thing.i and named.root.dep_ in {"amod", "nmod", "appos", "flat", "flat:name"} \
         and not any(c.dep_ == "case" for c in named.root.children)
 
@@ -235,8 +252,10 @@ def _complement_of(word: Token, m: Mention) -> bool:
         current = current.head
         if current.i == word.i:
             return True
-        if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "case" and c.lower_ not in OF for c in current.children):
-            return False  # a complement of another verb or of another phrase
+        if current.pos_ in {"VERB", "AUX"} and not (current.dep_ == "acl" and current.head.i == word.i) \
+                or any(c.dep_ == "case" and c.lower_ not in OF for c in current.children):
+            return False  # a complement of another verb (not of a participle on the word: "la fusion annoncée entre
+            # X et Y") or of another phrase
     return False
 
 

@@ -559,11 +559,14 @@ def test_a_light_verb_s_complement_is_its_own_not_another_verb_s() -> None:
 
 
 def test_what_is_bought_is_no_make_of_things_nor_a_name_of_a_clause_on_a_noun() -> None:
-    # "Acme achète les jets Gripen.": jets of that make, not the maker; "la société Gripen" is the company
-    for noun, number, bought in (("jets", "Number=Plur", False), ("société", "Number=Sing", True)):
+    # "Acme achète les jets Gripen.": jets of that make, not the maker; "la société Gripen", "les studios Gripen" are
+    # the company
+    for noun, number, bought in (("jets", "Number=Plur", False), ("société", "Number=Sing", True),
+                                 ("studios", "Number=Plur", True)):
+        lemma = noun.removesuffix("s")
         doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("achète", "acheter", "VERB", "ROOT", 1, "VerbForm=Fin"),
-                        ("les", "le", "DET", "det", 3), (noun, noun, "NOUN", "obj", 1, number),
-                        ("Gripen", "Gripen", "PROPN", "amod" if number.endswith("Plur") else "appos", 3),
+                        ("les", "le", "DET", "det", 3), (noun, lemma, "NOUN", "obj", 1, number),
+                        ("Gripen", "Gripen", "PROPN", "amod" if noun == "jets" else "appos", 3),
                         (".", ".", "PUNCT", "punct", 1)])
         acme, gripen = entity(doc, "Acme", "Organization", subject=True), entity(doc, "Gripen", "Organization")
         assert bool(events(doc, [acme, gripen])) == bought, noun
@@ -600,3 +603,24 @@ def test_par_brings_only_the_agent_the_parse_hangs_on_the_verb() -> None:
     gamma = entity(doc, "Gamma", "Organization")
     [deal] = events(doc, [beta, acme, gamma])
     assert (sorted(deal.values("acquirer")), deal.values("acquired")) == (sorted([acme.key, gamma.key]), [beta.key])
+
+
+def test_a_name_that_begins_a_clause_is_no_more_of_a_list_and_a_participle_on_a_trigger_keeps_its_complements() -> None:
+    # "Acme veut racheter Beta et Gamma rachète Delta.": however the parse hangs Gamma, it buys, it is not bought
+    doc = make_doc([("Acme", "Acme", "PROPN", "nsubj", 1), ("veut", "vouloir", "VERB", "ROOT", 1, "VerbForm=Fin"),
+                    ("racheter", "racheter", "VERB", "xcomp", 1, "VerbForm=Inf"), ("Beta", "Beta", "PROPN", "obj", 2),
+                    ("et", "et", "CCONJ", "cc", 5), ("Gamma", "Gamma", "PROPN", "conj", 2),
+                    ("rachète", "racheter", "VERB", "parataxis", 1, "VerbForm=Fin"), ("Delta", "Delta", "PROPN", "obj", 6),
+                    (".", ".", "PUNCT", "punct", 1)])
+    names = [entity(doc, n, "Organization", subject=n == "Acme") for n in ("Acme", "Beta", "Gamma", "Delta")]
+    deals = {f.trigger: (f.values("acquirer"), f.values("acquired")) for f in events(doc, names)}
+    assert deals["racheter"] == (["name:acme"], ["name:beta"])
+    # "La fusion annoncée entre Acme et Beta crée un géant.": the participle on "fusion" hangs both parties on it
+    doc = make_doc([("La", "le", "DET", "det", 1), ("fusion", "fusion", "NOUN", "nsubj", 7),
+                    ("annoncée", "annoncer", "VERB", "acl", 1, "VerbForm=Part"), ("entre", "entre", "ADP", "case", 4),
+                    ("Acme", "Acme", "PROPN", "obl:arg", 2), ("et", "et", "CCONJ", "cc", 6),
+                    ("Beta", "Beta", "PROPN", "conj", 4), ("crée", "créer", "VERB", "ROOT", 7, "VerbForm=Fin"),
+                    ("un", "un", "DET", "det", 9), ("géant", "géant", "NOUN", "obj", 7), (".", ".", "PUNCT", "punct", 7)])
+    acme, beta = entity(doc, "Acme", "Organization"), entity(doc, "Beta", "Organization")
+    [merger] = [f for f in events(doc, [acme, beta]) if f.kind == "Merger"]
+    assert sorted(merger.values("party")) == [acme.key, beta.key]

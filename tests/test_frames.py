@@ -604,13 +604,21 @@ def test_the_modality_of_another_clause_or_of_what_is_reported_is_not_the_event_
                     ("racheté", "racheter", "VERB", "conj", 1, "VerbForm=Part"), ("Gamma", "Gamma", "PROPN", "obj", 6),
                     (".", ".", "PUNCT", "punct", 1)])
     assert status(doc[6]) == "asserted"
-    # "Selon Reuters, Acme devrait racheter Beta.": what Reuters says is reported, whatever its own mood
+    # "Selon Reuters, Acme devrait racheter Beta.": Reuters' statement is reported, whatever the mood of what it says
     doc = make_doc([("Selon", "selon", "ADP", "case", 1), ("Reuters", "Reuters", "PROPN", "obl", 4),
                     (",", ",", "PUNCT", "punct", 1, "", True), ("Acme", "Acme", "PROPN", "nsubj", 4),
                     ("devrait", "devoir", "VERB", "ROOT", 4, "Mood=Cnd|VerbForm=Fin"),
                     ("racheter", "racheter", "VERB", "xcomp", 4, "VerbForm=Inf"), ("Beta", "Beta", "PROPN", "obj", 5),
                     (".", ".", "PUNCT", "punct", 4)])
     assert (status(doc[0]), status(doc[5])) == ("reported", "planned")
+    # "Selon Reuters, Acme rachète Beta et Gamma cède Delta.": the clause after "et" is reported too
+    doc = make_doc([("Selon", "selon", "ADP", "case", 1), ("Reuters", "Reuters", "PROPN", "obl", 4),
+                    (",", ",", "PUNCT", "punct", 1, "", True), ("Acme", "Acme", "PROPN", "nsubj", 4),
+                    ("rachète", "racheter", "VERB", "ROOT", 4, "VerbForm=Fin"), ("Beta", "Beta", "PROPN", "obj", 4),
+                    ("et", "et", "CCONJ", "cc", 8), ("Gamma", "Gamma", "PROPN", "nsubj", 8),
+                    ("cède", "céder", "VERB", "conj", 4, "VerbForm=Fin"), ("Delta", "Delta", "PROPN", "obj", 8),
+                    (".", ".", "PUNCT", "punct", 4)])
+    assert (status(doc[4]), status(doc[8])) == ("reported", "reported")
 
 
 def test_a_founder_s_noun_is_of_its_possessor_or_else_of_the_story_s_company() -> None:

@@ -178,6 +178,11 @@ def test_an_owning_noun_beside_a_name_or_before_it_says_whose_it_is() -> None:
     got = relations("Ils ont levé auprès de Footprint, le fonds de l'acteur américain Robert Downey, 5 M€.",
                     {"Footprint": "Fund", "Robert Downey": "Person"})
     assert got == {("parentOrganization", "Footprint", "Robert Downey")}
+    # not past a relative clause or a rival
+    assert relations("Carrefour, l'enseigne de distribution qui a racheté Promodès, ouvre un magasin.",
+                     {"Carrefour": "Company", "Promodès": "Company"}) == set()
+    assert relations("Zara, l'enseigne de prêt-à-porter rivale de Mango, ouvre.",
+                     {"Zara": "Company", "Mango": "Company"}) == set()
     got = relations("Les données servent à la boutique d'applications Ovi de Nokia.", {"Ovi": "Product", "Nokia": "Company"})
     assert got == {("parentOrganization", "Ovi", "Nokia")}
     got = relations("Agrial a fusionné avec Eurial, détenteur de la marque Soignon.",
@@ -937,19 +942,28 @@ def test_a_post_a_subject_holds_gives_the_title_after_it_and_the_employer_of_the
     assert parsed(rows, {"Paul Roy": "Person", "Acme": "Company", "Beta": "Company"}) == {
         ("jobTitle", "Paul Roy", "PDG"), *((name, "Paul Roy", firm) for name in ("worksFor", "headOf")
                                          for firm in ("Acme", "Beta"))}
-    # "Paul Roy assistera Max Lou dans un rôle de directeur général.": a title with no employer
+    # "Paul Roy travaillera dans un rôle de directeur général.": a title with no employer
+    def post(verb: str, lemma: str, before: list[tuple], case: str = "dans") -> list[tuple]:
+        at = 5 + len(before)  # where the post's noun stands
+        return [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
+                (verb, lemma, "VERB", "ROOT", 2), *before, (case, case, "ADP", "case", at),
+                ("un", "un", "DET", "det", at), ("rôle", "rôle", "NOUN", "obl:mod", 2),
+                ("de", "de", "ADP", "case", at + 2), ("directeur", "directeur", "NOUN", "nmod", at),
+                ("général", "général", "ADJ", "amod", at + 2), (".", ".", "PUNCT", "punct", 2)]
+    assert parsed(post("travaillera", "travailler", []), {"Paul Roy": "Person"}) == {
+        ("jobTitle", "Paul Roy", "directeur général")}
+    # "Paul Roy a nommé Max Lou au rôle de directeur général.": the appointment tells whose it is, not the subject
+    named = [("Max", "Max", "PROPN", "obj", 2), ("Lou", "Lou", "PROPN", "flat:name", 3)]
+    assert parsed(post("nomme", "nommer", named, "au"), {"Paul Roy": "Person", "Max Lou": "Person"}) == set()
+    # "Paul Roy postule au rôle de directeur général.": a post sought is not held
+    assert parsed(post("postule", "postuler", [], "au"), {"Paul Roy": "Person"}) == set()
+    # "Paul Roy supprime le poste de directeur d'Acme.": no possessive nor preposition makes the post his
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
-            ("assistera", "assister", "VERB", "ROOT", 2), ("Max", "Max", "PROPN", "obj", 2),
-            ("Lou", "Lou", "PROPN", "flat:name", 3), ("dans", "dans", "ADP", "case", 7), ("un", "un", "DET", "det", 7),
-            ("rôle", "rôle", "NOUN", "obl:mod", 2), ("de", "de", "ADP", "case", 9),
-            ("directeur", "directeur", "NOUN", "nmod", 7), ("général", "général", "ADJ", "amod", 9),
-            (".", ".", "PUNCT", "punct", 2)]
-    assert parsed(rows, {"Paul Roy": "Person", "Max Lou": "Person"}) == {("jobTitle", "Paul Roy", "directeur général")}
-    # "Le poste de directeur d'Acme est vacant.": no one's; "son extension au poste de chef": the post of the noun's
-    rows = [("Le", "le", "DET", "det", 1), ("poste", "poste", "NOUN", "nsubj", 6), ("de", "de", "ADP", "case", 3),
-            ("directeur", "directeur", "NOUN", "nmod", 1), ("d'", "de", "ADP", "case", 5, "", True),
-            ("Acme", "Acme", "PROPN", "nmod", 3), ("vacant", "vacant", "ADJ", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)]
-    assert parsed(rows, {"Acme": "Company"}) == set()
+            ("supprime", "supprimer", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
+            ("poste", "poste", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 6),
+            ("directeur", "directeur", "NOUN", "nmod", 4), ("d'", "de", "ADP", "case", 8, "", True),
+            ("Acme", "Acme", "PROPN", "nmod", 6), (".", ".", "PUNCT", "punct", 2)]
+    assert parsed(rows, {"Paul Roy": "Person", "Acme": "Company"}) == set()
     rows = [("Paul", "Paul", "PROPN", "nsubj", 2), ("Roy", "Roy", "PROPN", "flat:name", 0),
             ("veut", "vouloir", "VERB", "ROOT", 2), ("son", "son", "DET", "det", 4, "Poss=Yes"),
             ("extension", "extension", "NOUN", "obj", 2), ("au", "au", "ADP", "case", 6),

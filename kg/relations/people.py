@@ -132,15 +132,17 @@ def _office_pattern() -> re.Pattern[str]:
 
 
 def posts(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Iterator[Fact]:
-    """"X quittera ses fonctions de PDG d'Altice France et de SFR", "X assistera Y dans un rôle de directeur
-    général": the named person the clause of the verb the post hangs on has for subject holds the title a post's
-    noun names after its "de", and
+    """"X quittera ses fonctions de PDG d'Altice France et de SFR", "il retrouve ses mandats de député": the named
+    subject of the verb a post's noun hangs on holds the title after the noun's "de", and
     works for (and, for a head's title, heads) each organisation the title's own "de" names (titles.yml posts)."""
     rule = load_yaml("titles.yml")["posts"]
     for post in with_lemmas(doc, frozenset(rule["nouns"])):
-        if post.pos_ != "NOUN" or post.head.pos_ != "VERB" \
-                or possessive_of(post) is None and not cases(post) & set(rule["cases"]):
-            continue  # "le poste de directeur est vacant": no one's; "son extension au poste de chef": another's
+        verb = post.head
+        if post.pos_ != "NOUN" or verb.pos_ != "VERB" or verb.lemma_.lower() in rule["not_held"] \
+                or possessive_of(post) is None and not cases(post) & set(rule["cases"]) \
+                or any(c.dep_ == "obj" and (e := entity_at(c, at_token)) and is_a(e, ["Person"]) for c in verb.children):
+            continue  # "le poste de directeur est vacant": no one's; "son extension au poste de chef", "X a nommé Y
+            # au poste de", "X a proposé Y au poste de": not the subject's; "X postule au poste de": not held
         holder = clause_subject(post, at_token)
         if holder is None or base_class(holder.kind) != "Person" or not any(m.form == "name" for m in holder.mentions):
             continue
