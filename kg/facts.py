@@ -93,7 +93,7 @@ def find_events(doc: Doc, sentences: Sequence[Sentence], entities: Sequence[Enti
     topic = _topic(entities)
     merged = _merge(drafts)
     for draft in merged:
-        _fill_defaults(draft, topic, classes, merged)
+        _fill_defaults(draft, topic, classes)
     merged = _settle_classes([d for d in merged if _complete(d) and not _unsaid(d)], classes, guesses)
     retyped = [replace(e, kind=classes[e.key]) if base_class(e.kind) != classes[e.key] else e for e in entities]
     spans = list(doc.sents)
@@ -246,19 +246,12 @@ def _topic(entities: Sequence[Entity]) -> str | None:
     return counts[0][1]
 
 
-def _fill_defaults(draft: _Draft, topic: str | None, classes: dict[str, str], drafts: Sequence[_Draft]) -> None:
+def _fill_defaults(draft: _Draft, topic: str | None, classes: dict[str, str]) -> None:
     """A role the sentence leaves unsaid that the kind takes from the article: "X est nommé directeur" in a
-    story about an organisation is named there (``topic``); "Forbo a reçu une amende de 75 millions" in a story
-    whose every other fine the Autorité gave is the Autorité's (``shared``)."""
+    story about an organisation is named there."""
     for role, source in lexicon()[draft.kind].get("defaults", {}).items():
-        if role in draft.roles:
-            continue
-        if source == "topic" and topic is not None:
+        if source == "topic" and topic is not None and role not in draft.roles:
             _assign(draft, role, topic, classes, {})
-        elif source == "shared":
-            given = {key for d in drafts if d.kind == draft.kind and d is not draft for key in d.roles.get(role, ())}
-            if len(given) == 1:
-                _assign(draft, role, given.pop(), classes, {})
 
 
 def _fill_literals(draft: _Draft, trigger: Trigger, span: Span) -> None:

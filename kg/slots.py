@@ -32,6 +32,8 @@ _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 # ", candidat " before a name: lower-case words, none of them the start of a clause or a noun phrase
 _APPOSITION = re.compile(r"^\s*,\s*(?!(?:et|ou|ainsi|selon|qui|que|l[ea]s?|l'|un|une|des)\b)"
                          r"(?:[^\W\d_A-ZÀ-Ý][\w'’-]*\s+){1,4}$")
+# "X et son fondateur", "du groupe X et de son fondateur": a possessive noun coordinated with the name before it
+_POSSESSED = re.compile(r"^\s*,?\s*(?:et|ainsi que)\s+(?:de\s+|d'|d’)?(?:son|sa|ses|leur|leurs)\s+$", re.IGNORECASE)
 _COMMA = re.compile(r"^\s*,\s*" + _DETERMINERS + r"$")
 _COORDINATION = re.compile(r"^\s*(?:,|et|ou|ainsi que|, et|, ainsi que)\s*" + _DETERMINERS + r"$")
 # ", investisseur principal depuis deux ans, ": an apposition to the name before, between two of a list
@@ -63,7 +65,7 @@ def _begins_clause(span: Span, m: Mention, slot: str) -> bool:
     after = span.doc[named.end] if named is not None and named.end < span.end else None
     verb = after.head if after is not None and after.pos_ == "AUX" else after  # "Z a racheté"
     return after is not None and after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") \
-        and not any(c.dep_ in SUBJECT_DEPS and not named.start <= c.i < named.end  # not "la fusion entre X et Y crée"
+        and not any(c.dep_ in SUBJECT_DEPS and c.i < named.start  # not "la fusion entre X et Y crée"
                     for c in verb.children)
 
 
@@ -162,11 +164,9 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
                       else not _in_a_clause_below(token, span, m))]
         if after and not any(_of_a_kind(o, span, after[0]) for o in objects):
             slot_of[after[0]] = "object"
-    if trigger.pos == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
-        owner = [m for m in in_sentence if m.end <= token.idx  # "du groupe X et de son fondateur Y": whose the
-                 and slot_of.get(m) not in {"subject", "passive", "object", "par"}]  # noun is, the nearest name before
-        if owner:
-            slot_of[owner[-1]] = "possessor"
+    owner = [m for m in in_sentence if m.end <= token.idx and _POSSESSED.match(text[m.end : token.idx])]
+    if trigger.pos == "NOUN" and owner:  # "du groupe X et de son fondateur Y": whose the noun is
+        slot_of[owner[-1]] = "possessor"
     for previous, m in zip(in_sentence, in_sentence[1:], strict=False):  # "X et Y fusionnent": both subjects
         if previous in slot_of and m not in slot_of and _coordinated(text, previous, m) \
                 and not _begins_clause(span, m, slot_of[previous]):

@@ -178,7 +178,9 @@ def test_an_owning_noun_beside_a_name_or_before_it_says_whose_it_is() -> None:
     got = relations("Ils ont levé auprès de Footprint, le fonds de l'acteur américain Robert Downey, 5 M€.",
                     {"Footprint": "Fund", "Robert Downey": "Person"})
     assert got == {("parentOrganization", "Footprint", "Robert Downey")}
-    # not past a relative clause or a rival
+    # an adjective is no relative pronoun; not past a relative clause or a rival
+    assert relations("Footprint, le fonds de la banque publique Bpifrance, investit.",
+                     {"Footprint": "Fund", "Bpifrance": "Company"}) == {("parentOrganization", "Footprint", "Bpifrance")}
     assert relations("Carrefour, l'enseigne de distribution qui a racheté Promodès, ouvre un magasin.",
                      {"Carrefour": "Company", "Promodès": "Company"}) == set()
     assert relations("Zara, l'enseigne de prêt-à-porter rivale de Mango, ouvre.",

@@ -141,8 +141,8 @@ def posts(doc: Doc, sentence_at: BySentence, at_token: dict[int, Entity]) -> Ite
         if post.pos_ != "NOUN" or verb.pos_ != "VERB" or verb.lemma_.lower() in rule["not_held"] \
                 or possessive_of(post) is None and not cases(post) & set(rule["cases"]) \
                 or any(c.dep_ == "obj" and (e := entity_at(c, at_token)) and is_a(e, ["Person"]) for c in verb.children):
-            continue  # "le poste de directeur est vacant": no one's; "son extension au poste de chef", "X a nommé Y
-            # au poste de", "X a proposé Y au poste de": not the subject's; "X postule au poste de": not held
+            continue  # "X supprime le poste de directeur": no one's; "son extension au poste de chef", "X a nommé
+            # Y au poste de", "X a proposé Y au poste de": not the subject's; "X postule au poste de": not held
         holder = clause_subject(post, at_token)
         if holder is None or base_class(holder.kind) != "Person" or not any(m.form == "name" for m in holder.mentions):
             continue
