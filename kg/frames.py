@@ -99,6 +99,11 @@ def _in_a_name(token: Token) -> bool:
         and token.doc[token.i - 1].text[:1].isupper()
 
 
+@cache
+def _kind_nouns() -> frozenset[str]:
+    return frozenset((*lexicon()["fund_nouns"], *lexicon()["provisions"]))
+
+
 def _calls(token: Token) -> bool:
     """"une adolescente nommée Sarah", "l'objet nommé 2014 UZ224", "nommé ainsi": a participle that gives a name,
     not a post."""
@@ -115,8 +120,7 @@ def _calls(token: Token) -> bool:
 def _names_a_kind(token: Token) -> bool:
     """"Le fonds d'investissement X", "une clause de rachat": the noun says what a fund or a provision is for, no
     investment or sale is told."""
-    kinds = {*lexicon()["fund_nouns"], *lexicon()["provisions"]}
-    return token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lemma_.lower() in kinds \
+    return token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lemma_.lower() in _kind_nouns() \
         and not any(c.dep_ == "det" for c in token.children)
 
 

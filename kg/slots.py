@@ -16,7 +16,7 @@ from kg.titles import title_words
 from kg.vocab import base_class
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _FIRST_NAMED = frozenset({"premier", "première"})  # lemmas of "le premier": the first named of two
 _CLIMB_DEPS = {"xcomp", "acl", "obj", "obl", "obl:arg", "obl:mod", "nmod", "advcl", "ccomp", "conj", "acl:relcl"}
@@ -55,13 +55,18 @@ def _coordinated(text: str, previous: Mention, m: Mention) -> bool:
     return not _COMMA.match(between) or base_class(previous.kind) == base_class(m.kind)
 
 
+def _words_of(doc: Doc, m: Mention) -> Span | None:
+    """The words of a mention in the parse, widened to whole words."""
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
 def _begins_clause(span: Span, m: Mention, slot: str) -> bool:
     """"X veut racheter Y et Z rachète W": a name right before a conjugated verb the parse gives no subject is its
     subject, however the parse hangs it, not one more of a list, unless the list is of subjects ("X et Y
     fusionnent")."""
     if slot in {"subject", "passive"}:
         return False
-    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    named = _words_of(span.doc, m)
     after = span.doc[named.end] if named is not None and named.end < span.end else None
     verb = after.head if after is not None and after.pos_ == "AUX" else after  # "Z a racheté"
     return after is not None and after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") \
@@ -106,7 +111,7 @@ def _describer(span: Span, name: Mention) -> int | None:
     (kg/data/anaphora.yml nouns, job titles: "groupe de télécommunications" before "Altice") or the parse sets
     the name beside it ("au milliardaire Patrick Drahi", "à l'homme d'affaires X")."""
     doc = span.doc
-    named = doc.char_span(name.start, name.end, alignment_mode="expand")
+    named = _words_of(doc, name)
     i = (named.start if named is not None else span.start) - 1
     phrase = []
     while i >= span.start and len(phrase) < 5 and (doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].is_lower
@@ -181,7 +186,7 @@ def mention_slots(span: Span, trigger: Trigger, in_sentence: Sequence[Mention]) 
 def _of_a_kind(thing: Token, span: Span, m: Mention) -> bool:
     """"acheter les jets Gripen", "des avions Rafale": a name that qualifies a plural common noun is the make
     of the things, not the thing itself; not a plural that names one company ("les studios Pixar")."""
-    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    named = _words_of(span.doc, m)
     return named is not None and thing.pos_ == "NOUN" and "Plur" in thing.morph.get("Number") \
         and thing.lemma_.lower() not in lexicon()["company_plurals"] \
         and named.root.head.i == thing.i and named.root.dep_ in {"amod", "nmod", "appos", "flat", "flat:name"} \
@@ -192,7 +197,7 @@ def _in_a_clause_below(verb: Token, span: Span, m: Mention) -> bool:
     """Whether the parse hangs a name on a clause that qualifies a noun below the verb ("avoir acheté pour
     13 000 euros de vêtements, confirmant les révélations du Monde": Le Monde is no thing bought; "a racheté la
     société qui détient X")."""
-    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    named = _words_of(span.doc, m)
     if named is None or verb not in named.root.ancestors:
         return False
     return any(t.pos_ in {"VERB", "AUX"} and t.dep_.startswith("acl") and t.head.pos_ in {"NOUN", "PROPN"}
@@ -202,7 +207,7 @@ def _in_a_clause_below(verb: Token, span: Span, m: Mention) -> bool:
 def _agent_of(verb: Token, span: Span, m: Mention) -> bool:
     """Whether the parse hangs a name after "par" on the verb, maybe through the noun it is set beside ("par le
     fonds d'investissement Permira"): not "tente de racheter X, mais l'offre est rejetée par Y"."""
-    named = span.doc.char_span(m.start, m.end, alignment_mode="expand")
+    named = _words_of(span.doc, m)
     if named is None:
         return False
     current = named.root
@@ -244,7 +249,7 @@ def _complement_of(word: Token, m: Mention) -> bool:
     """Whether the parse hangs a name on the word, maybe through "de" complements ("un communiqué du ministre de
     X"), not on a noun of another phrase ("une enquête de l'ONU" after "les annonces sont consécutives à") nor on
     another verb ("met la main sur X et obtient plus de contrôle sur Y")."""
-    span = word.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _words_of(word.doc, m)
     current = span.root if span is not None else None
     for _ in range(6):
         if current is None or current.head.i == current.i:
